@@ -1,0 +1,26 @@
+package dev.upshift.input;
+
+/**
+ * Why a row contributes no ARR (§1.1, §10). Each non-billable row falls in exactly one bucket,
+ * decided by status first, then kind, then a zero price, so that
+ * {@code rows = billableRows + Σ ignoredRows}.
+ */
+public enum IgnoredReason {
+  TRIAL("trial"),
+  SUSPENDED("suspended"),
+  READ_ONLY("read_only"),
+  OVERAGE("overage"),
+  ONE_TIME("one_time"),
+  ZERO_PRICE("zero_price");
+
+  private final String code;
+
+  IgnoredReason(String code) {
+    this.code = code;
+  }
+
+  /** The key used in the JSON report's {@code input.ignoredRows}. */
+  public String code() {
+    return code;
+  }
+}

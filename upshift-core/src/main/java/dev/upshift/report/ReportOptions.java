@@ -1,0 +1,160 @@
+package dev.upshift.report;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.upshift.metric.RateCounting;
+import dev.upshift.metric.UpsellMember;
+import dev.upshift.segment.SegmentFilter;
+import dev.upshift.state.Book;
+import dev.upshift.time.Grain;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to compute: range, grain, book, segments and the Upsell Rate configuration (§5.5, §7.1).
+ * Immutable; build with {@link #builder()}, whose defaults are those of SPEC.
+ *
+ * @param from first month reported, or {@code null} for the month of the earliest start date
+ * @param to last month reported, or {@code null} for the month of the latest start or end date
+ * @param grain period length
+ * @param fiscalYearStart month (1–12) in which quarters and years start
+ * @param book live or contracted
+ * @param by dimensions to cut the report by (each separately), lower-cased
+ * @param where the one segment the whole report is filtered to, or {@code null}
+ * @param upsellDefinition what counts as upsold
+ * @param rateCounting how multi-month periods decide upsold
+ * @param minTenureMonths eligibility: whole months since first active, at the period start
+ * @param excludeTopTier eligibility: drop customers with no upgrade path
+ * @param minExpansionArr qualifying ARR threshold (seats when the definition is {@code seats} alone)
+ * @param tenureEdges upper bounds (inclusive, in months) of the tenure buckets but the last
+ * @param initialArrEdges bounds of the initial-ARR buckets, ascending (see {@code Dimension})
+ * @param analysis whether to add the analysis sections of §6.2–§6.6
+ */
+public record ReportOptions(
+    YearMonth from,
+    YearMonth to,
+    Grain grain,
+    int fiscalYearStart,
+    Book book,
+    List<String> by,
+    SegmentFilter where,
+    Set<UpsellMember> upsellDefinition,
+    RateCounting rateCounting,
+    int minTenureMonths,
+    boolean excludeTopTier,
+    BigDecimal minExpansionArr,
+    List<Integer> tenureEdges,
+    List<BigDecimal> initialArrEdges,
+    boolean analysis) {
+
+  public ReportOptions {
+    requireNonNull(grain, "grain is null");
+    requireNonNull(book, "book is null");
+    by = List.copyOf(requireNonNull(by, "by is null")).stream()
+        .map(d -> d.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+    requireNonNull(upsellDefinition, "upsellDefinition is null");
+    if (upsellDefinition.isEmpty()) {
+      throw new IllegalArgumentException("the upsell definition needs at least one member");
+    }
+    upsellDefinition = Set.copyOf(EnumSet.copyOf(upsellDefinition));
+    requireNonNull(rateCounting, "rateCounting is null");
+    requireNonNull(minExpansionArr, "minExpansionArr is null");
+    requireNonNull(tenureEdges, "tenureEdges is null");
+    requireNonNull(initialArrEdges, "initialArrEdges is null");
+    if (fiscalYearStart < 1 || fiscalYearStart > 12) {
+      throw new IllegalArgumentException("fiscal year start must be 1-12: " + fiscalYearStart);
+    }
+    if (minTenureMonths < 0) {
+      throw new IllegalArgumentException("min tenure months < 0: " + minTenureMonths);
+    }
+    if (minExpansionArr.signum() < 0) {
+      throw new IllegalArgumentException("min expansion ARR < 0: " + minExpansionArr);
+    }
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+    }
+    tenureEdges = List.copyOf(tenureEdges);
+    initialArrEdges = List.copyOf(initialArrEdges);
+    requireAscending(tenureEdges, "tenure bucket edges");
+    requireAscending(initialArrEdges, "initial ARR bucket edges");
+  }
+
+  private static <T extends Comparable<T>> void requireAscending(List<T> edges, String what) {
+    if (edges.isEmpty()) {
+      throw new IllegalArgumentException(what + " must not be empty");
+    }
+    for (int i = 1; i < edges.size(); i++) {
+      if (edges.get(i).compareTo(edges.get(i - 1)) <= 0) {
+        throw new IllegalArgumentException(what + " must be strictly ascending: " + edges);
+      }
+    }
+  }
+
+  /** Whether the upsell definition is {@code seats} alone, making the threshold a seat count. */
+  public boolean seatsOnlyDefinition() {
+    return upsellDefinition.equals(Set.of(UpsellMember.SEATS));
+  }
+
+  /** The SPEC defaults. */
+  public static ReportOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder().from(from).to(to).grain(grain).fiscalYearStart(fiscalYearStart).book(book)
+        .by(by).where(where).upsellDefinition(upsellDefinition).rateCounting(rateCounting)
+        .minTenureMonths(minTenureMonths).excludeTopTier(excludeTopTier)
+        .minExpansionArr(minExpansionArr).tenureEdges(tenureEdges).initialArrEdges(initialArrEdges)
+        .analysis(analysis);
+  }
+
+  /** Builder with SPEC defaults. */
+  public static final class Builder {
+    private YearMonth from;
+    private YearMonth to;
+    private Grain grain = Grain.MONTH;
+    private int fiscalYearStart = 1;
+    private Book book = Book.LIVE;
+    private List<String> by = List.of();
+    private SegmentFilter where;
+    private Set<UpsellMember> upsellDefinition = EnumSet.allOf(UpsellMember.class);
+    private RateCounting rateCounting = RateCounting.ANY;
+    private int minTenureMonths;
+    private boolean excludeTopTier;
+    private BigDecimal minExpansionArr = BigDecimal.ZERO;
+    private List<Integer> tenureEdges = List.of(6, 12, 24);
+    private List<BigDecimal> initialArrEdges = List.of(BigDecimal.valueOf(10_000), BigDecimal.valueOf(50_000));
+    private boolean analysis;
+
+    private Builder() {}
+
+    public Builder from(YearMonth value) { from = value; return this; }
+    public Builder to(YearMonth value) { to = value; return this; }
+    public Builder grain(Grain value) { grain = value; return this; }
+    public Builder fiscalYearStart(int value) { fiscalYearStart = value; return this; }
+    public Builder book(Book value) { book = value; return this; }
+    public Builder by(List<String> value) { by = value; return this; }
+    public Builder where(SegmentFilter value) { where = value; return this; }
+    public Builder upsellDefinition(Set<UpsellMember> value) { upsellDefinition = value; return this; }
+    public Builder rateCounting(RateCounting value) { rateCounting = value; return this; }
+    public Builder minTenureMonths(int value) { minTenureMonths = value; return this; }
+    public Builder excludeTopTier(boolean value) { excludeTopTier = value; return this; }
+    public Builder minExpansionArr(BigDecimal value) { minExpansionArr = value; return this; }
+    public Builder tenureEdges(List<Integer> value) { tenureEdges = value; return this; }
+    public Builder initialArrEdges(List<BigDecimal> value) { initialArrEdges = value; return this; }
+    public Builder analysis(boolean value) { analysis = value; return this; }
+
+    public ReportOptions build() {
+      return new ReportOptions(from, to, grain, fiscalYearStart, book, by, where, upsellDefinition,
+          rateCounting, minTenureMonths, excludeTopTier, minExpansionArr, tenureEdges,
+          initialArrEdges, analysis);
+    }
+  }
+}
