@@ -1,0 +1,125 @@
+package dev.upshift;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.upshift.explain.CustomerExplanation;
+import dev.upshift.explain.Explainer;
+import dev.upshift.input.Dataset;
+import dev.upshift.input.Phase;
+import dev.upshift.metric.CustomerPeriod;
+import dev.upshift.metric.MetricEngine;
+import dev.upshift.metric.MetricTotals;
+import dev.upshift.metric.ReportPlan;
+import dev.upshift.metric.UpsellRule;
+import dev.upshift.report.Report;
+import dev.upshift.report.ReportBuilder;
+import dev.upshift.report.ReportOptions;
+import dev.upshift.segment.Dimension;
+import dev.upshift.segment.Dimensions;
+import dev.upshift.state.TierLadder;
+import dev.upshift.time.Calendar;
+import dev.upshift.time.Period;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The library's entry point: a validated {@link Dataset} and {@link ReportOptions} in, a
+ * {@link Report} out. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * Report report = Upshift.report(dataset, ReportOptions.builder().grain(Grain.QUARTER).build());
+ * report.periods().forEach(p -> System.out.println(p.period() + " " + p.arr().upsell()));
+ * }</pre>
+ */
+public final class Upshift {
+  private Upshift() {}
+
+  /** Computes the report of §5 and §6.1. */
+  public static Report report(Dataset dataset, ReportOptions options) {
+    return report(dataset, options, null);
+  }
+
+  /**
+   * Computes the report, also passing each ledger row (§7.3) to {@code ledger}: one per customer
+   * and reported period with ARR at either end, in customer order.
+   *
+   * @param ledger the ledger sink, or {@code null}
+   * @throws IllegalArgumentException on an unusable option, e.g. an unknown dimension
+   * @throws ArithmeticException when a total overflows
+   */
+  public static Report report(Dataset dataset, ReportOptions options, Consumer<CustomerPeriod> ledger) {
+    Setup setup = Setup.of(dataset, options);
+    MetricTotals totals = setup.engine.compute(dataset, ledger);
+    return new ReportBuilder(setup.plan, options, dataset.targets())
+        .build(totals, dataset.summary(), dataset.currency());
+  }
+
+  /** The reported periods the options resolve to for this dataset (defaults applied). */
+  public static List<Period> periods(Dataset dataset, ReportOptions options) {
+    return Setup.plan(dataset, options).reportedPeriods();
+  }
+
+  /**
+   * One customer's movements period by period, with the phases that caused them.
+   *
+   * @throws IllegalArgumentException when the customer has no phases
+   */
+  public static CustomerExplanation explain(Dataset dataset, ReportOptions options, String customerId) {
+    requireNonNull(customerId, "customerId is null");
+    List<Phase> phases = dataset.phases().stream()
+        .filter(p -> p.customerId().equals(customerId)).toList();
+    if (phases.isEmpty()) {
+      throw new IllegalArgumentException("customer '" + customerId + "' has no subscription phases");
+    }
+    Setup setup = Setup.of(dataset, options);
+    return Explainer.explain(setup.engine, setup.plan, options.book(), customerId, phases);
+  }
+
+  /** The parts every computation needs, resolved from the options once. */
+  private record Setup(ReportPlan plan, MetricEngine engine) {
+    static Setup of(Dataset dataset, ReportOptions options) {
+      ReportPlan plan = plan(dataset, options);
+      TierLadder ladder = TierLadder.of(dataset.plans(), dataset.phases());
+      UpsellRule rule = new UpsellRule(options.upsellDefinition(), options.minExpansionArr(),
+          options.minTenureMonths(), options.excludeTopTier(), ladder);
+      List<Dimension> by = options.by().stream().map(name -> dimension(name, dataset, options))
+          .toList();
+      Dimension where = options.where() == null ? null
+          : dimension(options.where().dimension(), dataset, options);
+      MetricEngine engine = new MetricEngine(plan, options.book(), ladder, rule,
+          options.rateCounting(), by, where, options.where() == null ? null : options.where().value());
+      return new Setup(plan, engine);
+    }
+
+    static ReportPlan plan(Dataset dataset, ReportOptions options) {
+      YearMonth from = options.from();
+      YearMonth to = options.to();
+      if (from == null || to == null) {
+        LocalDate earliest = null;
+        LocalDate latest = null;
+        for (Phase phase : dataset.phases()) {
+          earliest = earliest == null || phase.start().isBefore(earliest) ? phase.start() : earliest;
+          LocalDate last = phase.end() != null && phase.end().isAfter(phase.start()) ? phase.end() : phase.start();
+          latest = latest == null || last.isAfter(latest) ? last : latest;
+        }
+        if (earliest == null) {
+          throw new IllegalArgumentException(
+              "there are no subscription phases to take the report range from; give --from and --to");
+        }
+        from = from != null ? from : YearMonth.from(earliest);
+        to = to != null ? to : YearMonth.from(latest);
+        if (to.isBefore(from)) {
+          throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        }
+      }
+      return ReportPlan.of(Calendar.of(options.grain(), options.fiscalYearStart()), from, to);
+    }
+
+    static Dimension dimension(String name, Dataset dataset, ReportOptions options) {
+      return Dimensions.resolve(name, options.tenureEdges(), options.initialArrEdges(),
+          dataset.health(), dataset.customers());
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package dev.upshift.report;
+
+import static dev.upshift.money.Micros.toDecimal;
+
+import dev.upshift.input.IgnoredReason;
+import dev.upshift.input.InputSummary;
+import dev.upshift.input.Target;
+import dev.upshift.metric.MetricTotals;
+import dev.upshift.metric.PeriodTotals;
+import dev.upshift.metric.Rates;
+import dev.upshift.metric.ReportPlan;
+import dev.upshift.metric.UpsellMember;
+import dev.upshift.movement.Component;
+import dev.upshift.segment.SegmentFilter;
+import dev.upshift.time.Grain;
+import dev.upshift.time.Period;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the additive totals of a report into its figures (§5): rates, ratios, growth, status. */
+public final class ReportBuilder {
+  private final ReportPlan plan;
+  private final ReportOptions options;
+  private final TargetBook targets;
+
+  public ReportBuilder(ReportPlan plan, ReportOptions options, List<Target> targets) {
+    this.plan = plan;
+    this.options = options;
+    this.targets = new TargetBook(targets, plan.calendar());
+  }
+
+  /** Builds the report from totals over all customers. */
+  public Report build(MetricTotals totals, InputSummary summary, String currency) {
+    List<PeriodReport> periods = periods(totals.overall(), options.where());
+    Map<String, Map<String, List<PeriodReport>>> segments = new LinkedHashMap<>();
+    totals.segments().forEach((dimension, values) -> {
+      Map<String, List<PeriodReport>> byValue = new LinkedHashMap<>();
+      values.forEach((value, list) -> {
+        boolean appears = list.subList(1, list.size()).stream().anyMatch(t -> !t.isEmpty());
+        if (appears) {
+          byValue.put(value, periods(list, new SegmentFilter(dimension, value)));
+        }
+      });
+      segments.put(dimension, byValue);
+    });
+    long inferred = totals.overall().subList(1, totals.overall().size()).stream()
+        .mapToLong(PeriodTotals::inferredDirections).sum();
+    return new Report(Report.SCHEMA, currency, options.grain(), options.book(), config(),
+        input(summary, inferred), periods, segments);
+  }
+
+  private ReportConfig config() {
+    List<String> members = Arrays.stream(UpsellMember.values())
+        .filter(options.upsellDefinition()::contains).map(UpsellMember::code).toList();
+    return new ReportConfig(members, options.rateCounting().code(), options.minTenureMonths(),
+        options.excludeTopTier(), options.minExpansionArr(),
+        options.where() == null ? null : options.where().toString());
+  }
+
+  private static InputInfo input(InputSummary summary, long inferred) {
+    Map<String, Long> ignored = new LinkedHashMap<>();
+    for (IgnoredReason reason : IgnoredReason.values()) {
+      ignored.put(reason.code(), summary.ignored(reason));
+    }
+    return new InputInfo(summary.rows(), summary.billableRows(), ignored, summary.rejectedRows(),
+        inferred);
+  }
+
+  /** Reported periods from totals indexed like the computed periods (index 0 only for growth). */
+  private List<PeriodReport> periods(List<PeriodTotals> totals, SegmentFilter segment) {
+    List<Period> computed = plan.computedPeriods();
+    List<PeriodReport> reports = new ArrayList<>(computed.size() - 1);
+    for (int i = 1; i < computed.size(); i++) {
+      reports.add(period(computed.get(i), totals.get(i), totals.get(i - 1), segment));
+    }
+    return reports;
+  }
+
+  private PeriodReport period(Period period, PeriodTotals t, PeriodTotals previous,
+      SegmentFilter segment) {
+    ArrBridge arr = new ArrBridge(toDecimal(t.arrStarting()), money(t, Component.NEW_LOGO),
+        money(t, Component.REACTIVATION), money(t, Component.UPSELL), toDecimal(t.upsellRamp()),
+        money(t, Component.ADD_ON_SEATS), money(t, Component.ADD_ON_PRICE),
+        money(t, Component.CROSS_SELL), money(t, Component.DOWNSELL),
+        money(t, Component.REDUCTION_SEATS), money(t, Component.REDUCTION_PRICE),
+        money(t, Component.PRODUCT_CHURN), money(t, Component.CHURN), toDecimal(t.expansion()),
+        toDecimal(t.contraction()), toDecimal(t.netNew()), toDecimal(t.arrEnding()));
+    Logos logos = new Logos(t.logosStarting(), t.logosNew(), t.logosReactivated(),
+        t.logosChurned(), t.logosEnding());
+    CustomerCounts customers = new CustomerCounts(t.customersWith(Component.UPSELL),
+        t.customersWith(Component.ADD_ON_SEATS), t.customersWith(Component.ADD_ON_PRICE),
+        t.customersWith(Component.CROSS_SELL), t.customersWith(Component.DOWNSELL),
+        t.customersWith(Component.REDUCTION_SEATS), t.customersWith(Component.REDUCTION_PRICE),
+        t.customersWith(Component.PRODUCT_CHURN));
+    SeatWaterfall seats = new SeatWaterfall(t.seatsStarting(), t.seatsNew(), t.seatsExpansion(),
+        t.seatsChurned(), t.seatsDowngraded(), t.seatsEnding());
+    Retention retention = new Retention(
+        Rates.percent(t.retainedArrEnding(), t.arrStarting()),
+        Rates.percent(t.grossRetainedArr(), t.arrStarting()),
+        Rates.percent(t.retainedArrEnding12m(), t.arr12MonthsAgo()),
+        Rates.percent(t.grossRetainedArr12m(), t.arr12MonthsAgo()));
+    Ratios ratios = new Ratios(
+        Rates.scaled(t.seatsEnding(), t.logosEnding(), 1),
+        Rates.moneyPer(t.arrEnding(), t.logosEnding()),
+        Rates.moneyPer(t.arrEnding(), t.seatsEnding()),
+        Rates.percent(t.upsellUsers(), t.logosStarting()),
+        Rates.scaled(t.upsellUsers(), t.seatsStarting(), 1000));
+    Growth growth = new Growth(
+        Rates.growth(t.arrEnding(), previous.arrEnding()),
+        Rates.growth(t.seatsEnding(), previous.seatsEnding()),
+        Rates.growth(t.upsellUsers(), previous.upsellUsers()),
+        Rates.growth(t.component(Component.UPSELL), previous.component(Component.UPSELL)));
+    return new PeriodReport(period.label(), period.start(), period.end(), arr, logos, customers,
+        seats, t.upsellUsers(), t.upsellUsersT3(), t.upsellUsersT12(),
+        upsellRate(period, t, segment), retention, ratios, growth);
+  }
+
+  private UpsellRateFigures upsellRate(Period period, PeriodTotals t, SegmentFilter segment) {
+    boolean monthly = plan.calendar().grain() == Grain.MONTH;
+    BigDecimal target = targets.targetOf(period, segment);
+    if (target == null && segment != null && segment.equals(options.where())) {
+      target = targets.targetOf(period, null);
+    }
+    long actualUpsold = monthly ? t.qtdUpsold() : t.upsold();
+    long actualEligible = monthly ? t.qtdEligible() : t.eligible();
+    String status = null;
+    if (target != null && actualEligible > 0) {
+      if (Rates.percentBelow(actualUpsold, actualEligible, target)) {
+        status = "Below";
+      } else if (monthly && !isLastMonthOfQuarter(period)) {
+        status = "On Track";
+      } else {
+        status = "Achieved";
+      }
+    }
+    return new UpsellRateFigures(t.eligible(), t.upsold(), Rates.percent(t.upsold(), t.eligible()),
+        toDecimal(t.upsoldArr()), Rates.moneyPer(t.upsoldArr(), t.upsold()),
+        monthly ? t.qtdEligible() : null, monthly ? t.qtdUpsold() : null,
+        monthly ? Rates.percent(t.qtdUpsold(), t.qtdEligible()) : null, target, status);
+  }
+
+  private boolean isLastMonthOfQuarter(Period month) {
+    return plan.calendar().quarterOf(month.firstMonth()).lastMonth().equals(month.lastMonth());
+  }
+
+  private static BigDecimal money(PeriodTotals t, Component component) {
+    return toDecimal(t.component(component));
+  }
+}

@@ -1,0 +1,16 @@
+package dev.upshift.segment;
+
+/**
+ * A way to cut customers into segments (§6.1). Each customer falls in exactly one value per
+ * period, so segment sums equal the total. Implementations are immutable and thread-safe.
+ */
+public interface Dimension {
+  /** The value used for missing data. */
+  String UNKNOWN = "Unknown";
+
+  /** The dimension's name as used on the command line and in the report. */
+  String name();
+
+  /** The customer's value in one period. Never {@code null}: missing data is {@link #UNKNOWN}. */
+  String valueOf(String customerId, SegmentFacts facts);
+}
