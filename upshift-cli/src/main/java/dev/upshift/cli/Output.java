@@ -1,0 +1,60 @@
+package dev.upshift.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Where a command writes: a file given with {@code --out}, or the command's standard output. A file
+ * is written to a temporary sibling and moved into place only when complete, so a failed run never
+ * leaves half a report behind.
+ */
+final class Output {
+  /** Writes text. */
+  interface TextBody {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /** Writes bytes. */
+  interface BinaryBody {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private Output() {}
+
+  /** Writes text to {@code file} (UTF-8), or to {@code stdout} when {@code file} is null. */
+  static void text(Path file, PrintWriter stdout, TextBody body) throws IOException {
+    if (file == null) {
+      body.writeTo(stdout);
+      stdout.flush();
+      return;
+    }
+    binary(file, out -> {
+      Writer writer = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      body.writeTo(writer);
+      writer.flush();
+    });
+  }
+
+  /** Writes bytes to {@code file} atomically. */
+  static void binary(Path file, BinaryBody body) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Path parent = absolute.getParent();
+    Files.createDirectories(parent);
+    Path temp = Files.createTempFile(parent, "." + absolute.getFileName(), ".tmp");
+    try {
+      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+        body.writeTo(out);
+      }
+      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.upshift.cli;
+
+import dev.upshift.input.InputError;
+import dev.upshift.input.InputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code upshift}: the command line, and the composition root that wires readers, the engine and
+ * writers together. Maps every failure to one exit code (§7.1) in one place.
+ */
+@Command(name = "upshift", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Exact, explainable SaaS expansion metrics: ARR bridge, Upsell Users, Upsell Rate, Total Users.",
+    subcommands = {ReportCommand.class, ExplainCommand.class, ValidateCommand.class,
+        GenerateCommand.class, CommandLine.HelpCommand.class})
+public final class UpshiftCommand implements Runnable {
+  /** How many input errors are printed before the rest are only counted. */
+  static final int ERRORS_SHOWN = 100;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: report, explain, validate or generate");
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line (tests call {@code execute} on it). */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new UpshiftCommand());
+    commandLine.setExecutionExceptionHandler(UpshiftCommand::handle);
+    commandLine.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
+  }
+
+  private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+    PrintWriter err = commandLine.getErr();
+    if (e instanceof InputException input) {
+      printErrors(err, input);
+      return ExitCode.INPUT;
+    }
+    if (e instanceof IllegalArgumentException) {
+      err.println("upshift: " + e.getMessage());
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    if (e instanceof ArithmeticException) {
+      err.println("upshift: an amount overflowed (" + e.getMessage()
+          + "); totals beyond ±9.2 trillion currency units cannot be represented exactly");
+      err.flush();
+      return ExitCode.SOFTWARE;
+    }
+    err.println("upshift: " + e);
+    e.printStackTrace(err);
+    err.flush();
+    return ExitCode.SOFTWARE;
+  }
+
+  /** Prints the errors of an input exception: the first 100 and a count of the rest. */
+  static void printErrors(PrintWriter out, InputException e) {
+    for (InputError error : e.errors()) {
+      out.println(error);
+    }
+    long more = e.totalErrors() - e.errors().size();
+    if (more > 0) {
+      out.println("... and " + more + " more errors");
+    }
+    out.println(e.totalErrors() + (e.totalErrors() == 1 ? " error" : " errors") + " in the input; nothing was computed");
+    out.flush();
+  }
+}
