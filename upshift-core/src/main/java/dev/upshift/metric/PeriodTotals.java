@@ -167,10 +167,13 @@ public final class PeriodTotals {
     return this;
   }
 
-  /** Whether any figure is non-zero (a segment value appears only then, §10). */
+  /**
+   * Whether no customer was active at either end and no trailing or quarter-to-date count is set:
+   * then every additive figure of the period is 0 (derived ones, like growth, may not be).
+   */
   public boolean isEmpty() {
     return logosStarting == 0 && logosEnding == 0 && upsellUsersT3 == 0 && upsellUsersT12 == 0
-        && qtdEligible == 0 && arr12MonthsAgo == 0 && seatsStarting == 0 && seatsEnding == 0;
+        && qtdEligible == 0;
   }
 
   // Read access for the report builder and for analyses.

@@ -40,9 +40,13 @@ public final class ReportBuilder {
     totals.segments().forEach((dimension, values) -> {
       Map<String, List<PeriodReport>> byValue = new LinkedHashMap<>();
       values.forEach((value, list) -> {
-        boolean appears = list.subList(1, list.size()).stream().anyMatch(t -> !t.isEmpty());
+        List<PeriodReport> reported = periods(list, new SegmentFilter(dimension, value));
+        boolean appears = false;
+        for (int i = 0; i < reported.size(); i++) {
+          appears |= !list.get(i + 1).isEmpty() || hasNonZeroDerivedFigure(reported.get(i));
+        }
         if (appears) {
-          byValue.put(value, periods(list, new SegmentFilter(dimension, value)));
+          byValue.put(value, reported);
         }
       });
       segments.put(dimension, byValue);
@@ -141,6 +145,22 @@ public final class ReportBuilder {
         toDecimal(t.upsoldArr()), Rates.moneyPer(t.upsoldArr(), t.upsold()),
         monthly ? t.qtdEligible() : null, monthly ? t.qtdUpsold() : null,
         monthly ? Rates.percent(t.qtdUpsold(), t.qtdEligible()) : null, target, status);
+  }
+
+  /**
+   * A segment value appears when any of its numbers is non-zero (§10). Beyond the additive totals,
+   * a value can have non-zero numbers only through figures that compare with other customers'
+   * past: growth over the previous period and 12-month retention.
+   */
+  private static boolean hasNonZeroDerivedFigure(PeriodReport period) {
+    Growth g = period.growth();
+    Retention r = period.retention();
+    return nonZero(g.endingArr()) || nonZero(g.endingSeats()) || nonZero(g.upsellUsers())
+        || nonZero(g.upsellArr()) || nonZero(r.nrr12m()) || nonZero(r.grr12m());
+  }
+
+  private static boolean nonZero(BigDecimal value) {
+    return value != null && value.signum() != 0;
   }
 
   private boolean isLastMonthOfQuarter(Period month) {
