@@ -24,13 +24,29 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A throwaway reader for the worked examples in {@code /work/shared/golden}: the CSVs there are
+ * A throwaway reader for the worked examples in {@code shared/golden}: the CSVs there are
  * simple (no quotes, no BOM, {@code arr} price form only), so a split on commas is enough. Not a
  * general CSV reader.
  */
 final class GoldenExample {
   /** Where the examples live; overridable with {@code -Dupshift.golden=DIR}. */
-  static final Path ROOT = Path.of(System.getProperty("upshift.golden", "/work/shared/golden"));
+  static final Path ROOT = locate();
+
+  /** {@code -Dupshift.golden}, else the first {@code shared/golden} found walking up from here. */
+  private static Path locate() {
+    String configured = System.getProperty("upshift.golden");
+    if (configured != null) {
+      return Path.of(configured);
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared").resolve("golden");
+      if (java.nio.file.Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("cannot find shared/golden beside the repository; "
+        + "set -Dupshift.golden=/path/to/shared/golden");
+  }
 
   private GoldenExample() {}
 

@@ -24,8 +24,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Hand-computed cases for the reference engine, one SPEC rule each. */
-class NaiveEngineTest {
+/**
+ * Hand-computed cases, one SPEC rule each. Every case runs both the reference and the production
+ * engine ({@link EngineAgreement}), so each pins the rule on both.
+ */
+class SpecRulesTest {
 
   private static final PlanCatalog PLATFORM = PlanCatalog.of(Map.of("platform",
       Map.of("Starter", 1, "Standard", 2, "Premium", 3, "Enterprise", 4)));
@@ -35,11 +38,11 @@ class NaiveEngineTest {
   }
 
   private static NaiveReport report(ReportOptions.Builder options, PhaseBuilder... rows) {
-    return NaiveEngine.compute(dataset(rows), options.build());
+    return EngineAgreement.computeBoth(dataset(rows), options.build());
   }
 
   private static NaiveReport reportWithPlans(ReportOptions.Builder options, PhaseBuilder... rows) {
-    return NaiveEngine.compute(Dataset.builder().addAll(phases(rows)).plans(PLATFORM).build(),
+    return EngineAgreement.computeBoth(Dataset.builder().addAll(phases(rows)).plans(PLATFORM).build(),
         options.build());
   }
 
@@ -486,7 +489,7 @@ class NaiveEngineTest {
           .customers(CustomerAttributes.of(List.of("channel"),
               Map.of("A", Map.of("channel", "direct"), "B", Map.of("channel", "partner"))))
           .build();
-      NaiveReport report = NaiveEngine.compute(data,
+      NaiveReport report = EngineAgreement.computeBoth(data,
           monthly("2026-02", "2026-02").by(List.of("initial_arr", "tenure", "channel")).build());
 
       assertThat(report.segmentValues("initial_arr")).containsExactly("10K-50K", "<10K", ">50K");
@@ -534,7 +537,7 @@ class NaiveEngineTest {
 
   @Test
   void defaultRangeRunsFromTheFirstStartToTheLastStartOrEndMonth() {
-    NaiveReport report = NaiveEngine.compute(dataset(
+    NaiveReport report = EngineAgreement.computeBoth(dataset(
             phase("A").arr(1_000).from("2025-11-20").until("2026-02-01")),
         ReportOptions.defaults());
 

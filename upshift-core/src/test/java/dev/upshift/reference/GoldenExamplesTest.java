@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The four worked examples of SPEC §9, read from {@code /work/shared/golden}. */
-class NaiveEngineGoldenTest {
+/**
+ * The worked examples of SPEC §9, read from the golden folder beside the repository, on both the
+ * reference and the production engine.
+ */
+class GoldenExamplesTest {
 
   private static NaiveReport run(String folder) {
     Path path = GoldenExample.folder(folder);
-    return NaiveEngine.compute(GoldenExample.dataset(path), GoldenExample.options(path));
+    return EngineAgreement.computeBoth(GoldenExample.dataset(path), GoldenExample.options(path));
   }
 
   private static void assertFigures(NaiveReport report, String period, Map<String, Long> expected) {
