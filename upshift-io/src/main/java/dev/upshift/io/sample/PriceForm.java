@@ -1,7 +1,5 @@
 package dev.upshift.io.sample;
 
-import java.util.List;
-
 /**
  * One way of writing a recurring price (§1.1): {@code arr}, {@code mrr}, or {@code amount} per
  * {@code billing_period}, with each period's name and ISO-8601 spelling.
@@ -25,10 +23,6 @@ record PriceForm(String column, String period, int months) {
   static final PriceForm P2Y = amount("P2Y", 24);
   static final PriceForm THREE_YEARS = amount("three_years", 36);
   static final PriceForm P3Y = amount("P3Y", 36);
-
-  /** Every form, for tests that check each is used. */
-  static final List<PriceForm> ALL = List.of(ARR, MRR, MONTH, P1M, QUARTER, P3M, HALF_YEAR, P6M,
-      YEAR, P1Y, TWO_YEARS, P2Y, THREE_YEARS, P3Y);
 
   private static PriceForm amount(String period, int months) {
     return new PriceForm("amount", period, months);
