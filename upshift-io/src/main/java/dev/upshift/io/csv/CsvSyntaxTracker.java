@@ -12,7 +12,10 @@ import java.util.List;
  * attached to the row the parser emits for that line.
  *
  * <p>It counts lines as FastCSV does: CR, LF and CRLF each end a line, also inside quoted cells;
- * empty lines start no record. Not thread-safe.
+ * empty lines start no record. Where FastCSV's own recovery is unreliable (text after a closing
+ * quote, a lone CR inside a quoted cell, a quote never closed) the problem is fatal: the reader
+ * stops, so a misread row can never be taken as data. A property test checks all this against an
+ * independent reference reader. Not thread-safe.
  */
 final class CsvSyntaxTracker {
   private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED, AFTER_CLOSING_QUOTE }
@@ -21,6 +24,7 @@ final class CsvSyntaxTracker {
   private State state = State.FIELD_START;
   private long line = 1;
   private boolean previousWasCr;
+  private boolean crInQuotedCell;
   private boolean inRecord;
   private long recordLine;
   private int field;
@@ -29,13 +33,21 @@ final class CsvSyntaxTracker {
 
   /** Follows one decoded character. */
   void accept(char c) {
+    if (crInQuotedCell) {
+      crInQuotedCell = false;
+      if (c != '\n') {
+        loneCrInQuotedCell();
+      }
+    }
     if (c == '\n' && previousWasCr) {
       previousWasCr = false; // the LF of a CRLF: the line break was counted at the CR
       return;
     }
     previousWasCr = c == '\r';
     if (c == '\n' || c == '\r') {
-      if (state != State.QUOTED) {
+      if (state == State.QUOTED && c == '\r') {
+        crInQuotedCell = true;
+      } else if (state != State.QUOTED) {
         inRecord = false;
         state = State.FIELD_START;
       }
@@ -95,11 +107,28 @@ final class CsvSyntaxTracker {
     }
   }
 
+  /**
+   * Fatal: after such text the parser's recovery is not reliable (it may re-enter quoted mode at a
+   * later quote and swallow the following rows), so no row after it can be trusted.
+   */
   private void textAfterQuote() {
     add(new SyntaxProblem(recordLine, field,
         "text after the closing quote; a quoted cell must end at its closing quote"
-            + " (write \"\" for a quote inside a quoted cell)", false));
+            + " (write \"\" for a quote inside a quoted cell); the rest of the file was not read",
+        true));
     state = State.UNQUOTED;
+  }
+
+  /**
+   * Fatal: FastCSV 3.4 drops or merges the record of a quoted cell holding a CR that is not part of
+   * a CRLF, and miscounts the lines after it, so nothing from here on can be trusted. Such files
+   * come from old Mac tools and are rare; saving them with LF or CRLF line breaks fixes them.
+   */
+  private void loneCrInQuotedCell() {
+    add(new SyntaxProblem(recordLine, field,
+        "a quoted cell contains a line break that is a lone carriage return (CR), which cannot"
+            + " be read reliably; save the file with LF or CRLF line breaks; the rest of the file"
+            + " was not read", true));
   }
 
   /**

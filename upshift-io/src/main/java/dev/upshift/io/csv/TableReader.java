@@ -85,10 +85,13 @@ abstract class TableReader {
     RowCells cells = new RowCells(file, header, row, context.interner());
     boolean fatal = false;
     for (SyntaxProblem problem : row.problems()) {
-      fatal |= problem.fatal();
       if (problem.recordLine() == row.line()) {
+        fatal |= problem.fatal();
         cells.error(header.nameAt(problem.field()), problem.reason());
       } else {
+        // The parser and the tracker disagree on where records start: only malformed quoting
+        // does that, and then no row from here on can be trusted.
+        fatal = true;
         cells.error(problem.recordLine(), null, problem.reason());
       }
     }

@@ -168,16 +168,47 @@ class CsvSyntaxTest {
   }
 
   @Test
-  void textAfterClosingQuoteIsAnError() {
+  void spacesAfterAClosingQuoteAreTrimmed() {
+    List<Phase> phases = fixture.phases(
+        "customer_id,plan,arr,start_date\nC1,\"Pro\"  ,100,2026-01-01\nC2,1,100,\"2026-01-01\"\t\n");
+
+    assertThat(phases).extracting(Phase::plan).containsExactly("Pro", "1");
+    assertThat(phases.get(1).start()).isEqualTo(java.time.LocalDate.of(2026, 1, 1));
+  }
+
+  @Test
+  void textAfterClosingQuoteIsAnError_andStopsTheRead() {
     String text = """
         customer_id,plan,arr,start_date
-        C1,"Pro" edition,100,2026-01-01
-        C2,"Pro"  ,100,2026-01-01
+        C1,Pro,-1,2026-01-01
+        C2,"Pro" "edition",100,2026-01-01
+        C3,Pro,-1,2026-01-01
         """;
 
     assertThat(fixture.errors(text)).containsExactly(
-        "subscriptions.csv:2: column plan: text after the closing quote; a quoted cell must end at"
-            + " its closing quote (write \"\" for a quote inside a quoted cell)");
+        "subscriptions.csv:2: column arr: \"-1\" is negative; a price must be 0 or more",
+        "subscriptions.csv:3: column plan: text after the closing quote; a quoted cell must end at"
+            + " its closing quote (write \"\" for a quote inside a quoted cell); the rest of the"
+            + " file was not read");
+  }
+
+  @Test
+  void loneCarriageReturnInAQuotedCellIsAnError_andStopsTheRead() {
+    String text = "customer_id,plan,arr,start_date\nC1,\"Pro\rMax\",100,2026-01-01\n"
+        + "C2,Pro,100,2026-01-01\n";
+
+    assertThat(fixture.errors(text)).containsExactly(
+        "subscriptions.csv:2: column plan: a quoted cell contains a line break that is a lone"
+            + " carriage return (CR), which cannot be read reliably; save the file with LF or CRLF"
+            + " line breaks; the rest of the file was not read");
+  }
+
+  @Test
+  void classicMacLineEndingsBetweenRowsAreRead() {
+    List<Phase> phases = fixture.phases(
+        "customer_id,arr,start_date\rC1,100,2026-01-01\r\rC2,100,2026-01-01\r");
+
+    assertThat(phases).extracting(Phase::line).containsExactly(2, 4);
   }
 
   @Test
