@@ -31,8 +31,8 @@ public final class DatasetReader {
    * Reads and validates every file.
    *
    * @throws InputException when any input is in error (under {@link OnError#SKIP}: any error other
-   *     than in a row of subscriptions.csv), with the first {@value ErrorLog#LISTED} errors in
-   *     (file, line) order and the total count
+   *     than in a row of subscriptions.csv), with the first 100 errors in (file, line) order and
+   *     the total count
    * @throws java.io.UncheckedIOException when the rejects file cannot be written
    */
   public static ReadResult read(InputFiles files) {

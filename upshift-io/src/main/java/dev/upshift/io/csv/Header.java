@@ -1,6 +1,7 @@
 package dev.upshift.io.csv;
 
 import dev.upshift.input.InputError;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,17 +39,20 @@ final class Header {
       names[i] = name;
       Integer earlier = indexByName.putIfAbsent(name, i);
       boolean known = columns.known() == null ? !name.isEmpty() : columns.known().contains(name);
-      if (earlier != null && (known || columns.unknownIsError())) {
-        errors.add(new InputError(file, line, name, "appears twice in the header (columns "
-            + (earlier + 1) + " and " + (i + 1) + "); keep one"));
-      } else if (!known && columns.unknownIsError()) {
-        errors.add(name.isEmpty()
-            ? new InputError(file, line, null, "header column " + (i + 1)
-                + " has no name; every column needs one of the names " + String.join(", ",
-                columns.known()))
-            : new InputError(file, line, trimmed, "unknown column; expected one of "
-                + String.join(", ", columns.known())
-                + " (a misspelt column would silently lose its data)"));
+      if (known || !columns.unknownIsError()) {
+        // In lenient files an unknown column is ignored, and so is a second one of that name.
+        if (earlier != null && known) {
+          errors.add(new InputError(file, line, name, "appears twice in the header (columns "
+              + (earlier + 1) + " and " + (i + 1) + "); keep one"));
+        }
+      } else if (name.isEmpty()) {
+        errors.add(new InputError(file, line, null, "header column " + (i + 1)
+            + " has no name; remove it (a trailing comma?) or name it one of "
+            + String.join(", ", columns.known())));
+      } else {
+        errors.add(new InputError(file, line, trimmed, "unknown column; expected one of "
+            + String.join(", ", columns.known())
+            + " (a misspelt column would silently lose its data)"));
       }
     }
     for (String required : columns.required()) {
@@ -96,7 +100,7 @@ final class Header {
 
   /** Names of the usable columns other than {@code except}, in file order. */
   List<String> namesExcept(String except) {
-    return java.util.Arrays.stream(names)
+    return Arrays.stream(names)
         .filter(name -> !name.equals(except) && indexByName.containsKey(name))
         .distinct()
         .toList();

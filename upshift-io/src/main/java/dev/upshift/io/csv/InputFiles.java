@@ -3,7 +3,6 @@ package dev.upshift.io.csv;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The files of one read and how to read them. Immutable; build it with {@link #of(Path)} and the
@@ -46,7 +45,14 @@ public record InputFiles(Path subscriptions, Path customers, Path plans, Path he
       throw new IllegalArgumentException(
           "currency must be a three-letter ISO 4217 code: \"" + currency + "\"");
     }
-    currency = code.toUpperCase(Locale.ROOT);
+    currency = code;
+    if (rejects != null && sameFile(rejects, subscriptions)) {
+      throw new IllegalArgumentException("the rejects file must not be the input: " + rejects);
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /** Only subscriptions, in USD, failing on any error. */

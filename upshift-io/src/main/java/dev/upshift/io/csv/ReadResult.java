@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param dataset everything read; {@code dataset.summary().rejectedRows()} counts the rows dropped
  *     under {@link OnError#SKIP}
- * @param skipped the errors of the dropped rows, the first {@value ErrorLog#LISTED} in line order;
+ * @param skipped the errors of the dropped rows, the first 100 in line order;
  *     empty under {@link OnError#FAIL}
  * @param skippedErrors how many errors the dropped rows had in all (a row can have several)
  * @param rejectsFile the file the dropped rows were written to, or {@code null} under {@link

@@ -4,6 +4,7 @@ import dev.upshift.input.InputError;
 import dev.upshift.input.Phase;
 import dev.upshift.input.SubscriptionLog;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class SubscriptionsReader extends TableReader {
   /**
    * @param rejects where dropped rows go, or {@code null} to fail on row errors
    */
-  SubscriptionsReader(ReadContext context, java.nio.file.Path path, PhaseParser parser,
+  SubscriptionsReader(ReadContext context, Path path, PhaseParser parser,
       RejectsFile rejects) {
     super(context, path, SubscriptionColumns.COLUMNS);
     this.parser = parser;

@@ -23,7 +23,8 @@ abstract class TableReader {
   private final Columns columns;
 
   /**
-   * @param file the name used in messages: the path as the user gave it
+   * @param path the file; its {@code toString()}, the path as the user gave it, names it in
+   *     messages
    */
   TableReader(ReadContext context, Path path, Columns columns) {
     this.context = requireNonNull(context, "context is null");
@@ -68,6 +69,10 @@ abstract class TableReader {
     List<InputError> errors = new ArrayList<>();
     for (SyntaxProblem problem : first.problems()) {
       errors.add(new InputError(file, problem.recordLine(), null, "header: " + problem.reason()));
+    }
+    if (!errors.isEmpty()) {
+      context.fail(errors); // the names cannot be read, so checking them would only add noise
+      return null;
     }
     Header header = Header.resolve(file, first.line(), first.cells(), columns, errors);
     if (errors.isEmpty()) {

@@ -110,6 +110,24 @@ class CsvSyntaxTest {
   }
 
   @Test
+  void headerColumnWithoutANameIsAnError() {
+    assertThat(fixture.errors("customer_id,arr,start_date,\nC1,100,2026-01-01,\n"))
+        .containsExactly("subscriptions.csv:1: header column 4 has no name; remove it (a trailing"
+            + " comma?) or name it one of customer_id, line_id, product, plan, tier, seats, arr,"
+            + " mrr, amount, billing_period, currency, start_date, end_date, signed_date,"
+            + " cancel_signed_date, status, kind");
+  }
+
+  @Test
+  void headerThatIsNotUtf8IsAnError() {
+    byte[] header = "customer_id,arr,start_date,pl\u00e4n\n".getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThat(fixture.errors(InputFiles.of(fixture.write("subscriptions.csv", header))))
+        .containsExactly("subscriptions.csv:1: header: contains bytes that are not UTF-8 (byte"
+            + " 0xE4); save the file as UTF-8");
+  }
+
+  @Test
   void missingRequiredColumnIsAnError() {
     assertThat(fixture.errors("customer_id,arr\nC1,100\n"))
         .containsExactly("subscriptions.csv:1: column start_date: missing required column");

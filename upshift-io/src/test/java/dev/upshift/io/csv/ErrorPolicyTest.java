@@ -165,6 +165,13 @@ class ErrorPolicyTest {
   }
 
   @Test
+  void rejectsFileMustNotBeTheInput() {
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> InputFiles.of(Path.of("data/s.csv")).withRejects(Path.of("data/../data/s.csv")))
+        .withMessage("the rejects file must not be the input: data/../data/s.csv");
+  }
+
+  @Test
   void errorsNameTheFileAsGiven() {
     Path relative = Path.of("target", "no-such-dir", "subscriptions.csv");
 

@@ -109,6 +109,13 @@ class OptionalFilesTest {
   }
 
   @Test
+  void unknownColumnsOfOptionalFilesAreIgnored_evenTwice() {
+    Dataset dataset = read(base.withPlans(file("plans.csv", "plan,tier,note,Note,\nPro,2,a,b,\n")));
+
+    assertThat(dataset.plans().tier("default", "Pro")).hasValue(2);
+  }
+
+  @Test
   void planWithTwoTiersIsAnError() {
     InputFiles files = base.withPlans(file("plans.csv", """
         product,plan,tier

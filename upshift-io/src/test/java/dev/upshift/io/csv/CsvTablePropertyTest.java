@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
  * must give the reference's records up to the first malformed one and then a fatal problem at that
  * record's line, so that nothing after it is ever taken as data.
  */
-class CsvTableProperties {
+class CsvTablePropertyTest {
 
   /** A record of the reference reader. */
   record Ref(long line, List<String> cells) {}
