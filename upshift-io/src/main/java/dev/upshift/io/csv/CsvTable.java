@@ -25,7 +25,8 @@ final class CsvTable implements Closeable {
    * @param line the physical line the record starts on (header = 1)
    * @param cells the cells, untrimmed, as the parser produced them
    * @param problems CSV problems of this record; a problem whose {@code recordLine} differs from
-   *     {@code line} belongs to an earlier record the parser did not report (never expected)
+   *     {@code line} belongs to a record the parser misread (malformed quoting), and the caller
+   *     must stop there
    */
   record Row(long line, List<String> cells, List<SyntaxProblem> problems) {}
 
@@ -47,8 +48,10 @@ final class CsvTable implements Closeable {
         new CheckedUtf8Reader(new BufferedInputStream(Files.newInputStream(path)), tracker);
     this.reader = CsvReader.builder()
         .skipEmptyLines(true)
-        // Raggedness and text after quotes are reported per row by us, so parsing can go on.
+        // The caller checks raggedness per row, so one short row does not end the read.
         .ignoreDifferentFieldCount(true)
+        // Spaces after a closing quote are harmless (cells are trimmed); anything else there is
+        // reported by the tracker, fatally.
         .acceptCharsAfterQuotes(true)
         .ofCsvRecord(text);
     this.records = reader.iterator();
@@ -79,7 +82,10 @@ final class CsvTable implements Closeable {
     }
   }
 
-  /** Problems left after the last record (never expected: the tracker and parser agree on lines). */
+  /**
+   * Problems of no record the parser returned: after the last record, only when malformed quoting
+   * made the parser drop a record. Reported at their own line.
+   */
   List<SyntaxProblem> leftoverProblems() {
     tracker.end();
     return tracker.drainAll();

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Reads one CSV file into its reader's result: the steps every input file shares. It opens the file,
  * resolves the header, checks each row's CSV syntax and width, and hands well-formed rows to {@link
- * #readRow}. Problems that make the file unreadable (missing file, bad header, unterminated quote)
- * fail the run; rejected rows go to {@link #rejected}, which fails the run unless a subclass says
+ * #readRow}. Problems that make the file unreadable (missing file, bad header, quoting the parser
+ * cannot recover from) fail the run and stop reading the file; rejected rows go to {@link #rejected}, which fails the run unless a subclass says
  * otherwise.
  */
 abstract class TableReader {
