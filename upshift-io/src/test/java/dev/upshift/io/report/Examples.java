@@ -1,0 +1,46 @@
+package dev.upshift.io.report;
+
+import static dev.upshift.io.report.PhaseBuilder.phase;
+import static dev.upshift.io.report.PhaseBuilder.phases;
+
+import dev.upshift.input.Dataset;
+import dev.upshift.input.Phase;
+import dev.upshift.report.ReportOptions;
+import java.time.YearMonth;
+import java.util.List;
+
+/** Shared datasets. */
+final class Examples {
+  private Examples() {}
+
+  /**
+   * SPEC §9 example 1, reported February to April 2026: starting ARR 1,200,000; in March A is a
+   * new logo (24,000), C upgrades 50,000 → 68,000, E takes its pre-signed ramp step 20,000 →
+   * 35,000 (higher tier), D (40,000) churns; in April B (36,000, signed in March) starts.
+   */
+  static List<Phase> example1() {
+    return phases(
+        phase("F").plan("Standard").tier(1).seats(1000).arr("1090000").from("2025-01-01"),
+        phase("C").line("L1").plan("Standard").tier(1).seats(100).arr("50000")
+            .from("2025-01-01").until("2026-03-15"),
+        phase("C").line("L1").plan("Enterprise").tier(2).seats(100).arr("68000")
+            .from("2026-03-15").signed("2026-03-10"),
+        phase("D").plan("Standard").tier(1).seats(20).arr("40000").from("2025-06-01")
+            .until("2026-03-31").cancelSigned("2026-02-20"),
+        phase("E").plan("Standard").tier(1).seats(10).arr("20000").from("2025-09-01")
+            .until("2026-03-01").signed("2025-08-20"),
+        phase("E").plan("Enterprise").tier(2).seats(10).arr("35000").from("2026-03-01")
+            .signed("2025-08-20"),
+        phase("A").plan("Standard").tier(1).seats(5).arr("24000").from("2026-03-04"),
+        phase("B").plan("Standard").tier(1).seats(8).arr("36000").from("2026-04-01")
+            .signed("2026-03-25"));
+  }
+
+  static Dataset example1Dataset() {
+    return Dataset.of(example1());
+  }
+
+  static ReportOptions.Builder february(String to) {
+    return ReportOptions.builder().from(YearMonth.of(2026, 2)).to(YearMonth.parse(to));
+  }
+}
