@@ -49,7 +49,7 @@ final class ExplainCommand implements Callable<Integer> {
       if (json) {
         ExplanationWriter.writeJson(explanation, writer);
       } else {
-        ExplanationWriter.write(explanation, dataset.currency(), writer);
+        ExplanationWriter.write(explanation, dataset.currency(), input.subscriptionsName(), writer);
       }
     });
     return ExitCode.OK;

@@ -83,6 +83,12 @@ final class InputSelection {
     return DatasetReader.read(files(OnError.FAIL)).dataset();
   }
 
+  /** The subscriptions file as named in messages (explanations cite its line numbers). */
+  String subscriptionsName() {
+    Path subs = pick(subscriptions, "subscriptions.csv");
+    return subs == null ? "subscriptions.csv" : subs.toString();
+  }
+
   /** The initiatives file, from the option or the data folder, or {@code null}. */
   Path initiatives() {
     return pick(initiatives, "initiatives.csv");

@@ -8,7 +8,6 @@ import dev.upshift.io.report.LedgerWriter;
 import dev.upshift.io.report.TableReportWriter;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -70,8 +69,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     Report[] report = new Report[1];
     Output.text(ledger, null, writer -> {
-      LedgerWriter rows = new LedgerWriter(new BufferedWriter(writer, 1 << 16),
-          Upshift.periods(dataset, options));
+      LedgerWriter rows = new LedgerWriter(Upshift.periods(dataset, options), writer);
       report[0] = Upshift.report(dataset, options, rows);
       rows.flush();
     });
