@@ -396,6 +396,25 @@ class SpecRulesTest {
         phase("W").plan("Team").arr(11_200).from("2026-02-10")};
 
     @Test
+    void aReturnWithinThePeriodIsNeverAnUpsellButALaterUpgradeIs() {
+      // R churns in January and returns in February at a higher tier: not upsold under any.
+      // S churns in January, returns in February at the same tier, then upgrades in March: upsold.
+      NaiveReport any = reportWithPlans(ReportOptions.builder().grain(Grain.QUARTER)
+              .from(YearMonth.parse("2026-01")).to(YearMonth.parse("2026-03")),
+          phase("R").product("platform").plan("Standard").seats(10).arr(10_000).from("2025-01-01").until("2026-01-20"),
+          phase("R").product("platform").plan("Enterprise").seats(10).arr(30_000).from("2026-02-10"),
+          phase("S").product("platform").plan("Standard").seats(10).arr(10_000).from("2025-01-01").until("2026-01-20"),
+          phase("S").product("platform").plan("Standard").seats(10).arr(10_000).from("2026-02-10").until("2026-03-05"),
+          phase("S").product("platform").plan("Premium").seats(10).arr(14_000).from("2026-03-05"));
+
+      assertValue(any, "2026-Q1", "upsellRate.eligible", "2");
+      assertValue(any, "2026-Q1", "upsellRate.upsold", "1");
+      assertValue(any, "2026-Q1", "upsellRate.upsoldArr", "4000");
+      assertThat(ledger(any, "2026-Q1", "R").upsold()).isFalse();
+      assertThat(ledger(any, "2026-Q1", "S").upsold()).isTrue();
+    }
+
+    @Test
     void anyCountingLooksAtEachMonthOnItsOwn() {
       ReportOptions.Builder options = ReportOptions.builder().grain(Grain.QUARTER)
           .from(YearMonth.parse("2026-01")).to(YearMonth.parse("2026-03"))
