@@ -74,7 +74,7 @@ public final class Upshift {
       throw new IllegalArgumentException("customer '" + customerId + "' has no subscription phases");
     }
     Setup setup = Setup.of(dataset, options);
-    return Explainer.explain(setup.engine, setup.plan, options.book(), customerId, phases);
+    return Explainer.explain(setup.engine, setup.plan, customerId, phases);
   }
 
   /** The parts every computation needs, resolved from the options once. */

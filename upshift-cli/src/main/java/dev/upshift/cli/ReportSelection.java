@@ -9,7 +9,6 @@ import dev.upshift.time.Grain;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -121,10 +120,5 @@ final class ReportSelection {
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  @Override
-  public String toString() {
-    return Arrays.asList(from, to, grain, book).toString();
   }
 }

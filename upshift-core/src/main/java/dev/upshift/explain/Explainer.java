@@ -4,7 +4,6 @@ import dev.upshift.input.Phase;
 import dev.upshift.metric.CustomerPeriod;
 import dev.upshift.metric.MetricEngine;
 import dev.upshift.metric.ReportPlan;
-import dev.upshift.state.Book;
 import dev.upshift.state.CustomerState;
 import dev.upshift.state.CustomerTimeline;
 import dev.upshift.state.ProductState;
@@ -20,7 +19,7 @@ import java.util.TreeSet;
 public final class Explainer {
   private Explainer() {}
 
-  public static CustomerExplanation explain(MetricEngine engine, ReportPlan plan, Book book,
+  public static CustomerExplanation explain(MetricEngine engine, ReportPlan plan,
       String customerId, List<Phase> phases) {
     CustomerTimeline timeline = engine.timelineOf(customerId, phases);
     List<CustomerPeriod> rows = engine.reportedRowsOf(timeline);

@@ -1,6 +1,5 @@
 package dev.upshift.metric;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +68,5 @@ public final class MetricTotals {
       });
     });
     return this;
-  }
-
-  List<String> dimensions() {
-    return new ArrayList<>(segments.keySet());
   }
 }

@@ -50,7 +50,7 @@ public final class ReportPlan {
     return calendar;
   }
 
-  /** The reported periods followed... see {@link #computedPeriods()}; index 0 is not reported. */
+  /** The period before the first reported one (index 0, for growth), then the reported periods. */
   public List<Period> computedPeriods() {
     return computed;
   }

@@ -87,8 +87,7 @@ public final class JsonReportWriter {
     json.writeStringField("rateCounting", config.rateCounting());
     json.writeNumberField("minTenureMonths", config.minTenureMonths());
     json.writeBooleanField("excludeTopTier", config.excludeTopTier());
-    json.writeNumberField("minExpansionArr", config.minExpansionArr().stripTrailingZeros().scale() <= 0
-        ? config.minExpansionArr().setScale(0, RoundingMode.UNNECESSARY) : config.minExpansionArr());
+    json.writeNumberField("minExpansionArr", plain(config.minExpansionArr()));
     if (config.where() == null) {
       json.writeNullField("where");
     } else {
@@ -224,6 +223,12 @@ public final class JsonReportWriter {
     } else {
       json.writeNumberField(name, value.setScale(2, RoundingMode.HALF_EVEN));
     }
+  }
+
+  /** A configured amount as typed: {@code 0}, {@code 1000}, {@code 99.5} (never {@code 1E+3}). */
+  private static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   private static void count(JsonGenerator json, String name, Long value) throws IOException {
