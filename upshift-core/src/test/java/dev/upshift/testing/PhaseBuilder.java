@@ -103,6 +103,12 @@ public final class PhaseBuilder {
     return this;
   }
 
+  /** ARR in micro-units. */
+  public PhaseBuilder arrMicros(long micros) {
+    arrMicros = micros;
+    return this;
+  }
+
   /** ARR as an exact decimal (at most 6 decimals), e.g. {@code "1.000001"}. */
   public PhaseBuilder arr(String decimal) {
     BigDecimal value = new BigDecimal(decimal);
@@ -116,6 +122,21 @@ public final class PhaseBuilder {
   /** {@code start_date}: the first day in force. */
   public PhaseBuilder from(String isoDate) {
     start = LocalDate.parse(isoDate);
+    return this;
+  }
+
+  public PhaseBuilder from(LocalDate date) {
+    start = date;
+    return this;
+  }
+
+  public PhaseBuilder until(LocalDate date) {
+    end = date;
+    return this;
+  }
+
+  public PhaseBuilder signed(LocalDate date) {
+    signed = date;
     return this;
   }
 

@@ -1,7 +1,7 @@
 package dev.upshift.io.report;
 
-import static dev.upshift.io.report.PhaseBuilder.phase;
-import static dev.upshift.io.report.PhaseBuilder.phases;
+import static dev.upshift.testing.PhaseBuilder.phase;
+import static dev.upshift.testing.PhaseBuilder.phases;
 
 import dev.upshift.input.Dataset;
 import dev.upshift.input.Phase;

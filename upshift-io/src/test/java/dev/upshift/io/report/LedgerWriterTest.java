@@ -1,7 +1,8 @@
 package dev.upshift.io.report;
 
-import static dev.upshift.io.report.PhaseBuilder.phase;
-import static dev.upshift.io.report.PhaseBuilder.phases;
+import dev.upshift.testing.PhaseBuilder;
+import static dev.upshift.testing.PhaseBuilder.phase;
+import static dev.upshift.testing.PhaseBuilder.phases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.reader.CsvReader;

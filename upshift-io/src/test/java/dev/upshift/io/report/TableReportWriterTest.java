@@ -1,7 +1,7 @@
 package dev.upshift.io.report;
 
-import static dev.upshift.io.report.PhaseBuilder.phase;
-import static dev.upshift.io.report.PhaseBuilder.phases;
+import static dev.upshift.testing.PhaseBuilder.phase;
+import static dev.upshift.testing.PhaseBuilder.phases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upshift.Upshift;
