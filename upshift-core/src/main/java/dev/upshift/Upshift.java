@@ -52,7 +52,7 @@ public final class Upshift {
   public static Report report(Dataset dataset, ReportOptions options, Consumer<CustomerPeriod> ledger) {
     Setup setup = Setup.of(dataset, options);
     MetricTotals totals = setup.engine.compute(dataset, ledger);
-    return new ReportBuilder(setup.plan, options, dataset.targets())
+    return new ReportBuilder(setup.plan, options, dataset.targets(), setup.by)
         .build(totals, dataset.summary(), dataset.currency());
   }
 
@@ -78,7 +78,7 @@ public final class Upshift {
   }
 
   /** The parts every computation needs, resolved from the options once. */
-  private record Setup(ReportPlan plan, MetricEngine engine) {
+  private record Setup(ReportPlan plan, MetricEngine engine, List<Dimension> by) {
     static Setup of(Dataset dataset, ReportOptions options) {
       ReportPlan plan = plan(dataset, options);
       TierLadder ladder = TierLadder.of(dataset.plans(), dataset.phases());
@@ -90,7 +90,7 @@ public final class Upshift {
           : dimension(options.where().dimension(), dataset, options);
       MetricEngine engine = new MetricEngine(plan, options.book(), ladder, rule,
           options.rateCounting(), by, where, options.where() == null ? null : options.where().value());
-      return new Setup(plan, engine);
+      return new Setup(plan, engine, by);
     }
 
     static ReportPlan plan(Dataset dataset, ReportOptions options) {

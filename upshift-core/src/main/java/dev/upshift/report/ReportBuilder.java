@@ -11,12 +11,16 @@ import dev.upshift.metric.Rates;
 import dev.upshift.metric.ReportPlan;
 import dev.upshift.metric.UpsellMember;
 import dev.upshift.movement.Component;
+import dev.upshift.segment.Dimension;
 import dev.upshift.segment.SegmentFilter;
 import dev.upshift.time.Grain;
 import dev.upshift.time.Period;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +31,17 @@ public final class ReportBuilder {
   private final ReportOptions options;
   private final TargetBook targets;
 
-  public ReportBuilder(ReportPlan plan, ReportOptions options, List<Target> targets) {
+  private final Map<String, Comparator<String>> valueOrders = new HashMap<>();
+
+  /**
+   * @param dimensions the {@code --by} dimensions, whose value order the segments follow
+   */
+  public ReportBuilder(ReportPlan plan, ReportOptions options, List<Target> targets,
+      List<Dimension> dimensions) {
     this.plan = plan;
     this.options = options;
     this.targets = new TargetBook(targets, plan.calendar());
+    dimensions.forEach(d -> valueOrders.put(d.name(), d.valueOrder()));
   }
 
   /** Builds the report from totals over all customers. */
@@ -38,7 +49,8 @@ public final class ReportBuilder {
     List<PeriodReport> periods = periods(totals.overall(), options.where());
     Map<String, Map<String, List<PeriodReport>>> segments = new LinkedHashMap<>();
     totals.segments().forEach((dimension, values) -> {
-      Map<String, List<PeriodReport>> byValue = new LinkedHashMap<>();
+      Map<String, List<PeriodReport>> byValue = new TreeMap<>(
+          valueOrders.getOrDefault(dimension, Comparator.naturalOrder()));
       values.forEach((value, list) -> {
         List<PeriodReport> reported = periods(list, new SegmentFilter(dimension, value));
         boolean appears = false;

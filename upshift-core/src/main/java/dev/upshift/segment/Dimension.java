@@ -1,5 +1,7 @@
 package dev.upshift.segment;
 
+import java.util.Comparator;
+
 /**
  * A way to cut customers into segments (§6.1). Each customer falls in exactly one value per
  * period, so segment sums equal the total. Implementations are immutable and thread-safe.
@@ -13,4 +15,12 @@ public interface Dimension {
 
   /** The customer's value in one period. Never {@code null}: missing data is {@link #UNKNOWN}. */
   String valueOf(String customerId, SegmentFacts facts);
+
+  /**
+   * The order in which a report lists this dimension's values: bucket order for bucketed
+   * dimensions, else alphabetical; {@link #UNKNOWN} always last.
+   */
+  default Comparator<String> valueOrder() {
+    return Dimensions.unknownLast(Comparator.naturalOrder());
+  }
 }

@@ -5,6 +5,7 @@ import dev.upshift.input.HealthScores;
 import dev.upshift.money.Micros;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -62,6 +63,10 @@ public final class Dimensions {
   }
 
   private static Dimension simple(String name, Rule rule) {
+    return simple(name, rule, unknownLast(Comparator.naturalOrder()));
+  }
+
+  private static Dimension simple(String name, Rule rule, Comparator<String> order) {
     return new Dimension() {
       @Override
       public String name() {
@@ -72,7 +77,25 @@ public final class Dimensions {
       public String valueOf(String customerId, SegmentFacts facts) {
         return rule.apply(facts);
       }
+
+      @Override
+      public Comparator<String> valueOrder() {
+        return order;
+      }
     };
+  }
+
+  /** {@code order}, with {@link Dimension#UNKNOWN} after every other value. */
+  static Comparator<String> unknownLast(Comparator<String> order) {
+    return Comparator.comparing((String v) -> v.equals(Dimension.UNKNOWN)).thenComparing(order);
+  }
+
+  /** The order of a list of bucket labels; anything else after them, alphabetically. */
+  private static Comparator<String> inOrderOf(List<String> labels) {
+    return unknownLast(Comparator.comparingInt((String v) -> {
+      int index = labels.indexOf(v);
+      return index < 0 ? labels.size() : index;
+    }).thenComparing(Comparator.naturalOrder()));
   }
 
   private static String orUnknown(String value) {
@@ -99,7 +122,7 @@ public final class Dimensions {
         }
       }
       return labels.get(edges.size());
-    });
+    }, inOrderOf(labels));
   }
 
   /**
@@ -129,7 +152,7 @@ public final class Dimensions {
         }
       }
       return labels.get(micros.length);
-    });
+    }, inOrderOf(labels));
   }
 
   /** Health buckets: {@code High} (≥ 80), {@code Medium} (≥ 60), {@code Low} (< 60), {@code Unknown}. */
@@ -144,6 +167,11 @@ public final class Dimensions {
       public String valueOf(String customerId, SegmentFacts facts) {
         OptionalDouble score = health.scoreAt(customerId, facts.day());
         return score.isPresent() ? healthBucket(score.getAsDouble()) : UNKNOWN;
+      }
+
+      @Override
+      public Comparator<String> valueOrder() {
+        return inOrderOf(List.of("High", "Medium", "Low"));
       }
     };
   }
