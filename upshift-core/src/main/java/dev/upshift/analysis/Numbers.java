@@ -35,6 +35,11 @@ final class Numbers {
     return value == null ? "n/a" : value.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "%";
   }
 
+  /** {@code 12,345} for a count. */
+  static String count(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+
   /** {@code 1,234,567.89} (grouping independent of the machine's locale). */
   static String money(BigDecimal value) {
     return value == null ? "n/a"

@@ -157,14 +157,15 @@ final class SignalRules {
     figures.put("logoGrowth", logoGrowth);
     figures.put("newLogos", BigDecimal.valueOf(newLogos));
     String span = BenchmarkRules.range(window);
-    String seatsText = "Seats went from " + seats0 + " to " + seats1 + " ("
-        + Numbers.percent(seatGrowth) + ") and logos from " + logos0 + " to " + logos1 + " ("
+    String seatsText = "Seats went from " + Numbers.count(seats0) + " to " + Numbers.count(seats1)
+        + " (" + Numbers.percent(seatGrowth) + ") and logos from " + Numbers.count(logos0) + " to "
+        + Numbers.count(logos1) + " ("
         + Numbers.percent(logoGrowth) + ") in " + span;
 
     Signals.Status status;
     if (seats1 < seats0 && newLogos > 0) {
       status = Signals.Status.BAD;
-      reasons.add(seatsText + ": seats shrank while " + newLogos + " new logos arrived.");
+      reasons.add(seatsText + ": seats shrank while " + Numbers.count(newLogos) + " new logos arrived.");
     } else if (seats0 == 0 || logos0 == 0) {
       status = Signals.Status.WATCH;
       reasons.add(seatsText + ": no starting base to compare growth.");
