@@ -32,22 +32,10 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 class AnalyzerTest {
-  static final ReportOptions SIX_MONTHS = ReportOptions.builder()
-      .from(YearMonth.of(2025, 1)).to(YearMonth.of(2025, 6)).build();
+  static final ReportOptions SIX_MONTHS = Fixtures.SIX_MONTHS;
 
   static TestData smallCompany() {
-    TestData data = new TestData();
-    data.customer("A").from("2024-11-01").seats(10).arr(12_000)
-        .change("2025-02-15").seats(12).arr(14_400)
-        .change("2025-05-10").plan("Pro").tier(2).arr(20_000);
-    data.customer("B").from("2024-12-01").seats(5).arr(6_000).endOn("2025-04-01");
-    data.customer("C").from("2025-01-10").seats(20).arr(30_000)
-        .change("2025-03-01").seats(25).arr(37_500);
-    data.customer("D").from("2025-02-01").seats(3).arr(3_600);
-    data.health("A", "2024-12-01", 85).health("B", "2024-12-01", 50).health("C", "2025-01-15", 70);
-    data.attribute("A", "channel", "sales").attribute("B", "channel", "self")
-        .attribute("C", "channel", "sales").attribute("D", "channel", "self");
-    return data;
+    return Fixtures.smallCompany();
   }
 
   static Analysis analysisOf(Dataset dataset, ReportOptions options, AnalysisOptions settings) {
