@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * @param initiatives the rows of {@code initiatives.csv}, in file order; names unique
  * @param cohortGrain how customers are grouped into cohorts by first-active date: {@link
- *     Grain#MONTH} or {@link Grain#QUARTER}; {@code null} picks month for a monthly report and
- *     quarter otherwise
+ *     Grain#MONTH} or {@link Grain#QUARTER}; {@code null} for quarter, the board-level default
+ *     (a month's new customers are usually too few for a stable rate per cell)
  * @param forecastWindow {@code K} of §6.3: periods pooled for a forecast rate and periods
  *     back-tested, ≥ 1 (SPEC: 6)
  */
@@ -38,7 +38,7 @@ public record AnalysisOptions(List<Initiative> initiatives, Grain cohortGrain, i
     }
   }
 
-  /** No initiatives, cohorts by the report's grain, {@code K = 6}. */
+  /** No initiatives, quarterly cohorts, {@code K = 6}. */
   public static AnalysisOptions defaults() {
     return new AnalysisOptions(List.of(), null, DEFAULT_FORECAST_WINDOW);
   }

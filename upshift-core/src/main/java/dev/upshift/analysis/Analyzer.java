@@ -81,8 +81,7 @@ public final class Analyzer implements Consumer<CustomerPeriod> {
       }
     }
     this.extraDimensions = List.copyOf(extra);
-    Grain cohortGrain = settings.cohortGrain() != null ? settings.cohortGrain()
-        : grain == Grain.MONTH ? Grain.MONTH : Grain.QUARTER;
+    Grain cohortGrain = settings.cohortGrain() != null ? settings.cohortGrain() : Grain.QUARTER;
     List<Period> withNext = new ArrayList<>(reported);
     withNext.add(calendar.next(reported.get(n - 1)));
     this.cohorts = new CohortTriangle(calendar, cohortGrain, this.reported);

@@ -48,7 +48,8 @@ class AnalyzerTest {
 
   @Test
   void cohorts_areByFirstActiveMonthAndAgeInMonths() {
-    Cohorts cohorts = analysisOf(smallCompany().dataset(), SIX_MONTHS, null).cohorts();
+    Cohorts cohorts = analysisOf(smallCompany().dataset(), SIX_MONTHS,
+        AnalysisOptions.defaults().withCohortGrain(Grain.MONTH)).cohorts();
 
     assertThat(cohorts.cohortGrain()).isEqualTo(Grain.MONTH);
     assertThat(cohorts.cohorts()).extracting(Cohorts.Cohort::label)
@@ -82,10 +83,10 @@ class AnalyzerTest {
   }
 
   @Test
-  void cohorts_byQuarter_groupMonthsOfOneQuarter() {
-    Cohorts cohorts = analysisOf(smallCompany().dataset(), SIX_MONTHS,
-        AnalysisOptions.defaults().withCohortGrain(Grain.QUARTER)).cohorts();
+  void cohorts_byQuarter_groupMonthsOfOneQuarter_andAreTheDefault() {
+    Cohorts cohorts = analysisOf(smallCompany().dataset(), SIX_MONTHS, null).cohorts();
 
+    assertThat(cohorts.cohortGrain()).isEqualTo(Grain.QUARTER);
     assertThat(cohorts.cohorts()).extracting(Cohorts.Cohort::label)
         .containsExactly("2024-Q4", "2025-Q1");
     Cohorts.Cohort q1 = cohorts.cohorts().get(1); // C (January) and D (February)

@@ -63,6 +63,8 @@ public final class SyntheticCompany {
     TestData.Line analytics;
     LocalDate start;
     boolean churned;
+    LocalDate churnedOn;
+    double priceFactor = 1.0;
   }
 
   public Company generate() {
@@ -79,6 +81,17 @@ public final class SyntheticCompany {
       // Existing customers move on the first of the month.
       LocalDate day = month.atDay(1);
       for (Customer c : customers) {
+        if (c.churned && random.nextDouble() < 0.012
+            && c.churnedOn.plusMonths(3).isBefore(day.plusDays(1))) {
+          // Won back: the same plan with fewer seats; analytics is not restarted.
+          c.churned = false;
+          c.seats = Math.max(2, (int) Math.round(c.seats * 0.7));
+          c.health = 70;
+          c.arr = arrOf(c);
+          c.platform.from(day.toString()).plan(PLANS[c.tier]).tier(c.tier + 1).seats(c.seats)
+              .arr(c.arr);
+          continue;
+        }
         if (c.churned || !c.start.isBefore(day)) {
           continue;
         }
@@ -103,6 +116,14 @@ public final class SyntheticCompany {
             c.analytics.endOn(day.toString());
           }
           c.churned = true;
+          c.churnedOn = day;
+          c.analytics = null;
+          continue;
+        }
+        if (tenure > 0 && tenure % 12 == 0 && random.nextDouble() < 0.2) {
+          // Renewal with a list-price uplift: add-on (price), not upsell.
+          c.priceFactor *= 1.05;
+          setSeats(c, c.seats, day);
           continue;
         }
         double expand = 0.036 * healthFactor * tenureFactor * programme;
@@ -118,6 +139,9 @@ public final class SyntheticCompany {
               .tier(1).seats(0).arr(Math.max(1_200, c.arr / 5 / 100 * 100));
         } else if (roll > 1 - 0.012 && c.seats > 3) {
           setSeats(c, c.seats - Math.max(1, c.seats / 8), day);
+        } else if (roll > 1 - 0.016 && c.tier > 0 && c.health < 60) {
+          c.tier--; // an unhappy customer steps down a tier: downsell
+          setSeats(c, c.seats, day);
         }
       }
       int arrivals = Math.max(0, (int) Math.round(newLogosPerMonth + random.nextGaussian() * 4));
@@ -144,9 +168,9 @@ public final class SyntheticCompany {
         data.attribute(c.id, "region", REGIONS[random.nextInt(REGIONS.length)]);
         customers.add(c);
       }
-      // Quarter-to-date targets: 4%, 8% and 12% cumulative through each quarter.
+        // Quarter-to-date targets: 6%, 12% and 18% cumulative through each quarter.
       int monthOfQuarter = (month.getMonthValue() - 1) % 3;
-      data.target(month.toString(), String.valueOf(4 * (monthOfQuarter + 1)));
+      data.target(month.toString(), String.valueOf(6 * (monthOfQuarter + 1)));
     }
     List<Initiative> initiatives = List.of(
         new Initiative("Proactive CSM outreach", csmLaunch, SegmentFilter.parse("channel=sales")),
@@ -155,9 +179,13 @@ public final class SyntheticCompany {
     return new Company(data.dataset(), initiatives, from, to);
   }
 
+  private static long arrOf(Customer c) {
+    return Math.round(c.seats * PRICE_PER_SEAT[c.tier] * c.priceFactor);
+  }
+
   private static void setSeats(Customer c, int seats, LocalDate day) {
     c.seats = seats;
-    c.arr = (long) seats * PRICE_PER_SEAT[c.tier];
+    c.arr = arrOf(c);
     c.platform.change(day.toString()).plan(PLANS[c.tier]).tier(c.tier + 1).seats(seats).arr(c.arr);
   }
 

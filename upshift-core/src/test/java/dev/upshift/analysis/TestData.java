@@ -80,7 +80,6 @@ public final class TestData {
     private final String customerId;
     private final String product;
     private final List<State> states = new ArrayList<>();
-    private LocalDate end;
 
     private Line(String customerId, String product) {
       this.customerId = customerId;
@@ -93,6 +92,7 @@ public final class TestData {
       Integer tier = 1;
       int seats;
       long arrMicros;
+      LocalDate stop; // explicit end, or null: the next state's start (or open-ended)
     }
 
     private State current() {
@@ -147,16 +147,22 @@ public final class TestData {
       return this;
     }
 
-    /** The first day no longer in force. */
+    /** The first day no longer in force; a later {@link #from} starts the line again. */
     public Line endOn(String date) {
-      end = LocalDate.parse(date);
+      current().stop = LocalDate.parse(date);
       return this;
+    }
+
+    /** Whether the line has ended (and not started again). */
+    public boolean ended() {
+      return !states.isEmpty() && current().stop != null;
     }
 
     void phases(List<Phase> out, int[] counter) {
       for (int i = 0; i < states.size(); i++) {
         State s = states.get(i);
-        LocalDate stop = i + 1 < states.size() ? states.get(i + 1).start : end;
+        LocalDate stop = s.stop != null ? s.stop
+            : i + 1 < states.size() ? states.get(i + 1).start : null;
         out.add(new Phase(customerId, product, product, s.plan, s.tier, s.seats, s.arrMicros,
             s.start, stop, s.start, stop, PhaseStatus.ACTIVE, PhaseKind.RECURRING, counter[0]++));
       }

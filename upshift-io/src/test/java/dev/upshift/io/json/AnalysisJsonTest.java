@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AnalysisJsonTest {
   static JsonNode json() throws Exception {
     Report report = Upshift.analyze(Fixtures.smallCompany().dataset(), Fixtures.SIX_MONTHS,
-        AnalysisOptions.defaults().withInitiatives(List.of(new Initiative("CSM",
+        AnalysisOptions.defaults().withCohortGrain(dev.upshift.time.Grain.MONTH).withInitiatives(List.of(new Initiative("CSM",
             LocalDate.parse("2025-04-01"), SegmentFilter.parse("channel=sales")))), null);
     ObjectMapper mapper = new ObjectMapper();
     StringWriter text = new StringWriter();

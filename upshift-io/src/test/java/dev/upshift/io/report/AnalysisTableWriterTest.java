@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class AnalysisTableWriterTest {
   static String render() throws Exception {
     Report report = Upshift.analyze(Fixtures.smallCompany().dataset(), Fixtures.SIX_MONTHS,
-        AnalysisOptions.defaults().withInitiatives(List.of(new Initiative("CSM outreach",
+        AnalysisOptions.defaults().withCohortGrain(dev.upshift.time.Grain.MONTH).withInitiatives(List.of(new Initiative("CSM outreach",
             LocalDate.parse("2025-04-01"), SegmentFilter.parse("channel=sales")))), null);
     StringBuilder out = new StringBuilder();
     AnalysisTableWriter.write(report.analysis(), report.currency(), out);
