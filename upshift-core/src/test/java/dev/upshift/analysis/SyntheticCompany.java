@@ -120,13 +120,13 @@ public final class SyntheticCompany {
           c.analytics = null;
           continue;
         }
-        if (tenure > 0 && tenure % 12 == 0 && random.nextDouble() < 0.2) {
+        if (tenure > 0 && tenure % 12 == 0 && random.nextDouble() < 0.15) {
           // Renewal with a list-price uplift: add-on (price), not upsell.
           c.priceFactor *= 1.05;
           setSeats(c, c.seats, day);
           continue;
         }
-        double expand = 0.036 * healthFactor * tenureFactor * programme;
+        double expand = 0.03 * healthFactor * tenureFactor * programme;
         roll = random.nextDouble();
         if (roll < expand * 0.55) {
           int added = Math.max(1, (int) Math.round(c.seats * (0.08 + random.nextDouble() * 0.25)));

@@ -65,7 +65,7 @@ public final class HtmlReportWriter {
   /** Cohort heat maps show at most this many (most recent) cohorts and ages. */
   static final int HEAT_MAP_LIMIT = 24;
   /** Cohort heat maps show at most this many ages (columns). */
-  static final int HEAT_MAP_AGES = 36;
+  static final int HEAT_MAP_AGES = 24;
 
   private final String title;
 
@@ -862,7 +862,9 @@ public final class HtmlReportWriter {
           .append("</span></div><div role=\"img\" aria-label=\"")
           .append(esc(b.label() + " " + percent(b.value()) + " against references")).append("\">");
       if (b.value() != null) {
-        h.append("<div class=\"refrow company\"><div></div><div class=\"track\"><div class=\"you\" ")
+        long at = pos(b.value().doubleValue(), lo, span);
+        h.append("<div class=\"refrow company\"><div></div><div class=\"track\"><div class=\"you")
+            .append(at > 65 ? " flip" : "").append("\" ")
             .append("data-label=\"Company ").append(esc(percent(b.value()))).append("\" style=\"left:")
             .append(pos(b.value().doubleValue(), lo, span)).append("%\"></div></div></div>");
       }

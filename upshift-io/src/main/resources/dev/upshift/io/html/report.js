@@ -58,6 +58,7 @@
         meta.data.forEach(function (bar, i) {
           var text = options.format(i);
           if (!text) return;
+          if (ctx.measureText(text).width > bar.width * 1.9) return; // too narrow: the table has it
           var top = Math.min(bar.y, bar.base);
           var y = top - 5;
           if (y < chart.chartArea.top + 10) y = top + 13;
