@@ -168,9 +168,9 @@ public final class SyntheticCompany {
         data.attribute(c.id, "region", REGIONS[random.nextInt(REGIONS.length)]);
         customers.add(c);
       }
-        // Quarter-to-date targets: 6%, 12% and 18% cumulative through each quarter.
+        // Quarter-to-date targets: 4%, 8% and 12% cumulative through each quarter.
       int monthOfQuarter = (month.getMonthValue() - 1) % 3;
-      data.target(month.toString(), String.valueOf(6 * (monthOfQuarter + 1)));
+      data.target(month.toString(), String.valueOf(4 * (monthOfQuarter + 1)));
     }
     List<Initiative> initiatives = List.of(
         new Initiative("Proactive CSM outreach", csmLaunch, SegmentFilter.parse("channel=sales")),
