@@ -123,7 +123,7 @@
         },
         scales: {
           x: { grid: { display: false }, ticks: { autoSkip: false, maxRotation: 40, minRotation: 0 } },
-          y: { min: w.min, grid: { color: C.grid }, ticks: { callback: function (v) { return format(v, -1, true, true); } } }
+          y: { min: w.min, grace: '8%', grid: { color: C.grid }, ticks: { includeBounds: false, callback: function (v) { return format(v, -1, true, true); } } }
         }
       },
       plugins: [barLabels]

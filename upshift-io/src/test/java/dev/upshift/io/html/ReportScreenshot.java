@@ -10,9 +10,11 @@ import javax.imageio.ImageIO;
  * desktop width and keeps the top of the page (the summary, ARR bridge and Total Users).
  *
  * <pre>
- * # from the synthetic sample company:
- * mvn -q -B -pl upshift-io -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.upshift.io.html.ReportScreenshot -Dexec.args="docs/report-screenshot.png"
+ * # from the synthetic sample company (run in the repository root):
+ * mvn -q -B -pl upshift-io -am install -DskipTests
+ * mvn -q -B -pl upshift-io org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+ *     -Dexec.classpathScope=test -Dexec.mainClass=dev.upshift.io.html.ReportScreenshot \
+ *     -Dexec.args="docs/report-screenshot.png"
  * # from any report, e.g. of the bundled sample data:
  * upshift report --subscriptions ... --format html --out report.html
  * ... -Dexec.args="docs/report-screenshot.png report.html"
