@@ -19,8 +19,10 @@ import java.util.Map;
  * periods). {@code Good} when the share rose over the last 3 periods (the last period's share above
  * the share of the period before the window) and the top 10% of upsold customers
  * ({@code ceil(10%)} of them, at least one) bring under 50% of the expansion ARR of upsold
- * customers in the window (each customer's {@code expansion} summed over the window periods in
- * which it was upsold). Otherwise {@code Watch}.
+ * customers in the window. A customer's expansion ARR here is its qualifying ARR ({@code
+ * upsoldArr}, §5.5; with the default definition its {@code expansion}) summed over the window
+ * periods in which it was upsold, the same figure as the segment tables' total upsell ARR.
+ * Otherwise {@code Watch}.
  *
  * <p><b>Total Users.</b> Over the window, seat growth ({@code seats.ending} of the last period
  * against {@code seats.starting} of the first) and logo growth (the same for logos).
