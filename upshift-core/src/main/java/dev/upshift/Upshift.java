@@ -2,6 +2,8 @@ package dev.upshift;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.upshift.analysis.AnalysisOptions;
+import dev.upshift.analysis.Analyzer;
 import dev.upshift.explain.CustomerExplanation;
 import dev.upshift.explain.Explainer;
 import dev.upshift.input.Dataset;
@@ -54,6 +56,45 @@ public final class Upshift {
     MetricTotals totals = setup.engine.compute(dataset, ledger);
     return new ReportBuilder(setup.plan, options, dataset.targets(), setup.by)
         .build(totals, dataset.summary(), dataset.currency());
+  }
+
+  /**
+   * Computes the report together with its analysis sections (§6.2–§6.6) in one pass over the
+   * customers: {@code report(dataset, options, ledger).withAnalysis(analysis)}.
+   *
+   * <p>The pass also evaluates the period after the last reported one, whose eligible customers
+   * the forecast needs (eligibility depends only on the state at the period's opening snapshot,
+   * which is the last reported closing snapshot). That period is never reported and never passed to
+   * {@code ledger}; dimensions named by initiatives are computed and dropped unless {@code
+   * options.by()} asks for them. The report returned equals {@link #report(Dataset, ReportOptions,
+   * Consumer)}'s.
+   *
+   * @param analysis initiatives and analysis settings, or {@code null} for {@link
+   *     AnalysisOptions#defaults()}
+   * @param ledger the ledger sink (§7.3), or {@code null}
+   * @return the report, with {@link Report#analysis()} set
+   * @throws IllegalArgumentException on an unusable option, e.g. an unknown dimension in an
+   *     initiative's segment
+   */
+  public static Report analyze(Dataset dataset, ReportOptions options, AnalysisOptions analysis,
+      Consumer<CustomerPeriod> ledger) {
+    ReportPlan plan = Setup.plan(dataset, options);
+    Analyzer analyzer = Analyzer.of(dataset, options,
+        analysis == null ? AnalysisOptions.defaults() : analysis, plan.calendar(),
+        plan.reportedPeriods());
+    ReportOptions extended = analyzer.extendedOptions();
+    Setup setup = Setup.of(dataset, extended);
+    int forecastIndex = analyzer.forecastPeriodIndex();
+    MetricTotals totals = setup.engine.compute(dataset, row -> {
+      analyzer.accept(row);
+      if (ledger != null && row.periodIndex() < forecastIndex) {
+        ledger.accept(row);
+      }
+    });
+    // The plan of the requested range reads only its own periods from the extended totals.
+    Report withExtras = new ReportBuilder(plan, options, dataset.targets())
+        .build(totals, dataset.summary(), dataset.currency());
+    return analyzer.finish(withExtras);
   }
 
   /** The reported periods the options resolve to for this dataset (defaults applied). */

@@ -2,6 +2,7 @@ package dev.upshift.report;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.upshift.analysis.Analysis;
 import dev.upshift.state.Book;
 import dev.upshift.time.Grain;
 import java.util.Collections;
@@ -15,10 +16,12 @@ import java.util.Map;
  *
  * @param segments dimension → value → periods; a value is listed when any of its numbers is
  *     non-zero; empty without {@code --by}
+ * @param analysis the analysis sections of §6.2–§6.6, or {@code null} when not requested (see
+ *     {@link dev.upshift.Upshift#analyze})
  */
 public record Report(String schema, String currency, Grain grain, Book book, ReportConfig config,
     InputInfo input, List<PeriodReport> periods,
-    Map<String, Map<String, List<PeriodReport>>> segments) {
+    Map<String, Map<String, List<PeriodReport>>> segments, Analysis analysis) {
 
   /** The schema name of §7.2. */
   public static final String SCHEMA = "upshift.report/v1";
@@ -38,5 +41,17 @@ public record Report(String schema, String currency, Grain grain, Book book, Rep
       copy.put(dim, Collections.unmodifiableMap(byValue));
     });
     segments = Collections.unmodifiableMap(copy);
+  }
+
+  /** A report without analysis. */
+  public Report(String schema, String currency, Grain grain, Book book, ReportConfig config,
+      InputInfo input, List<PeriodReport> periods,
+      Map<String, Map<String, List<PeriodReport>>> segments) {
+    this(schema, currency, grain, book, config, input, periods, segments, null);
+  }
+
+  /** This report with the analysis sections replaced ({@code null} removes them). */
+  public Report withAnalysis(Analysis value) {
+    return new Report(schema, currency, grain, book, config, input, periods, segments, value);
   }
 }

@@ -1,0 +1,242 @@
+package dev.upshift.analysis;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.upshift.input.Dataset;
+import dev.upshift.metric.CustomerPeriod;
+import dev.upshift.report.InputInfo;
+import dev.upshift.report.PeriodReport;
+import dev.upshift.report.Report;
+import dev.upshift.report.ReportOptions;
+import dev.upshift.segment.Dimensions;
+import dev.upshift.time.Calendar;
+import dev.upshift.time.Grain;
+import dev.upshift.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Computes the {@link Analysis} of a report from its ledger rows in the same pass that computes
+ * the report (driven by {@link dev.upshift.Upshift#analyze}); each analysis documents its formulas
+ * on its result type. Not thread-safe: it is fed one row at a time, each customer's rows
+ * consecutively (the ledger's order).
+ *
+ * <p>The pass it is fed runs over {@link #extendedOptions()}: the requested periods plus the one
+ * after them (index {@link #forecastPeriodIndex()}), whose eligible customers the forecast needs,
+ * and the requested {@code by} dimensions plus those of the initiatives' segments. {@link
+ * #finish(Report)} removes both again.
+ */
+public final class Analyzer implements Consumer<CustomerPeriod> {
+  private final ReportOptions options;
+  private final AnalysisOptions settings;
+  private final List<Period> reported;
+  private final int n;
+  private final List<String> extraDimensions;
+
+  private final CohortTriangle cohorts;
+  private final ForecastModel forecast;
+  private final HealthCorrelation correlation;
+  private final int signalWindowFirst;
+  private final int annualFirst; // -1 when the report is shorter than a year
+  private final Grain grain;
+
+  private final List<Long> upsoldArrByCustomer = new ArrayList<>();
+  private long annualEligible;
+  private long annualUpsold;
+  private long forecastPeriodInferred;
+
+  private String customer;
+  private int customerFirstActiveDay;
+  private boolean customerReported;
+  private boolean customerUpsoldInWindow;
+  private long customerWindowArr;
+  private boolean customerAnnualEligible;
+  private boolean customerAnnualUpsold;
+
+  private Analyzer(Dataset dataset, ReportOptions options, AnalysisOptions settings,
+      Calendar calendar, List<Period> reported) {
+    this.options = options;
+    this.settings = settings;
+    this.reported = List.copyOf(reported);
+    this.n = reported.size();
+    this.grain = calendar.grain();
+    List<String> extra = new ArrayList<>();
+    for (Initiative initiative : settings.initiatives()) {
+      if (initiative.segment() == null) {
+        continue;
+      }
+      String dimension = initiative.segment().dimension();
+      try {
+        Dimensions.resolve(dimension, options.tenureEdges(), options.initialArrEdges(),
+            dataset.health(), dataset.customers());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "initiative '" + initiative.name() + "': " + e.getMessage(), e);
+      }
+      if (!options.by().contains(dimension) && !extra.contains(dimension)) {
+        extra.add(dimension);
+      }
+    }
+    this.extraDimensions = List.copyOf(extra);
+    Grain cohortGrain = settings.cohortGrain() != null ? settings.cohortGrain() : Grain.QUARTER;
+    List<Period> withNext = new ArrayList<>(reported);
+    withNext.add(calendar.next(reported.get(n - 1)));
+    this.cohorts = new CohortTriangle(calendar, cohortGrain, this.reported);
+    this.forecast = new ForecastModel(new TenureBuckets(options.tenureEdges()), withNext,
+        settings.forecastWindow());
+    this.correlation = new HealthCorrelation(dataset.health(), this.reported);
+    this.signalWindowFirst = Math.max(1, n - SignalRules.WINDOW + 1);
+    int perYear = BenchmarkRules.periodsPerYear(grain);
+    this.annualFirst = n >= perYear ? n - perYear + 1 : -1;
+  }
+
+  /**
+   * An analyzer for the reported periods of {@code options}.
+   *
+   * @param calendar the report's calendar
+   * @param reported the reported periods ({@link dev.upshift.Upshift#periods}), at least one
+   * @throws IllegalArgumentException when an initiative names an unknown dimension
+   */
+  public static Analyzer of(Dataset dataset, ReportOptions options, AnalysisOptions settings,
+      Calendar calendar, List<Period> reported) {
+    requireNonNull(dataset, "dataset is null");
+    requireNonNull(options, "options is null");
+    requireNonNull(settings, "settings is null");
+    requireNonNull(calendar, "calendar is null");
+    if (reported.isEmpty()) {
+      throw new IllegalArgumentException("no reported periods");
+    }
+    return new Analyzer(dataset, options, settings, calendar, reported);
+  }
+
+  /** The options of the pass that feeds this analyzer (see the class comment). */
+  public ReportOptions extendedOptions() {
+    List<String> by = new ArrayList<>(options.by());
+    by.addAll(extraDimensions);
+    Period next = forecastPeriod();
+    return options.toBuilder().from(reported.get(0).firstMonth()).to(next.lastMonth()).by(by)
+        .build();
+  }
+
+  /** The period index (in the extended pass) of the period after the last reported one. */
+  public int forecastPeriodIndex() {
+    return n + 1;
+  }
+
+  private Period forecastPeriod() {
+    return forecast.forecastPeriod();
+  }
+
+  /** Takes one ledger row of the extended pass. */
+  @Override
+  public void accept(CustomerPeriod row) {
+    if (!row.customerId().equals(customer)) {
+      flushCustomer();
+      customer = row.customerId();
+      customerFirstActiveDay = row.firstActiveDay();
+    }
+    int index = row.periodIndex();
+    if (index < 1 || index > n + 1) {
+      return;
+    }
+    forecast.add(row);
+    if (index == n + 1) {
+      forecastPeriodInferred += row.movement().inferredDirections();
+      return;
+    }
+    customerReported = true;
+    cohorts.add(row);
+    correlation.add(row);
+    if (row.upsold() && index >= signalWindowFirst) {
+      customerUpsoldInWindow = true;
+      customerWindowArr = Math.addExact(customerWindowArr, row.upsoldArr());
+    }
+    if (annualFirst > 0 && index >= annualFirst) {
+      if (index == annualFirst && row.eligible()) {
+        customerAnnualEligible = true;
+      }
+      if (row.upsold()) {
+        customerAnnualUpsold = true;
+      }
+    }
+  }
+
+  private void flushCustomer() {
+    if (customer == null) {
+      return;
+    }
+    if (customerReported) {
+      cohorts.addCustomer(customerFirstActiveDay);
+    }
+    if (customerUpsoldInWindow) {
+      upsoldArrByCustomer.add(customerWindowArr);
+    }
+    if (customerAnnualEligible) {
+      annualEligible++;
+      if (customerAnnualUpsold) {
+        annualUpsold++;
+      }
+    }
+    customer = null;
+    customerReported = false;
+    customerUpsoldInWindow = false;
+    customerWindowArr = 0;
+    customerAnnualEligible = false;
+    customerAnnualUpsold = false;
+  }
+
+  /**
+   * Completes the analysis.
+   *
+   * @param extended the report built for the requested periods from the totals of the extended
+   *     pass; its segments include the initiatives' dimensions
+   * @return the report as {@link dev.upshift.Upshift#report} would return it, with the analysis
+   */
+  public Report finish(Report extended) {
+    flushCustomer();
+    List<InitiativeImpact> impacts = settings.initiatives().stream()
+        .map(initiative -> InitiativeMeasure.measure(initiative, extended)).toList();
+    Report report = trim(extended);
+    long[] concentration = upsoldArrByCustomer.stream().mapToLong(Long::longValue).toArray();
+    Analysis analysis = new Analysis(cohorts.result(), forecast.result(), correlation.result(),
+        impacts,
+        BenchmarkRules.benchmarks(grain, report.periods(), annualFirst > 0 ? annualEligible : -1,
+            annualUpsold),
+        SignalRules.signals(report.periods(), concentration));
+    return report.withAnalysis(analysis);
+  }
+
+  /**
+   * Removes what the extended pass added: segments of dimensions not requested, segment values
+   * that have figures only in the forecast period (a value appears when any reported figure is
+   * non-zero, §10), and the forecast period's inferred tier directions.
+   */
+  private Report trim(Report extended) {
+    Map<String, Map<String, List<PeriodReport>>> segments = new LinkedHashMap<>();
+    for (String dimension : options.by()) {
+      Map<String, List<PeriodReport>> values = new LinkedHashMap<>();
+      extended.segments().getOrDefault(dimension, Map.of()).forEach((value, periods) -> {
+        if (periods.stream().anyMatch(Analyzer::hasFigures)) {
+          values.put(value, periods);
+        }
+      });
+      segments.put(dimension, values);
+    }
+    InputInfo in = extended.input();
+    InputInfo input = new InputInfo(in.rows(), in.billableRows(), in.ignoredRows(),
+        in.rejectedRows(), in.inferredTierDirections() - forecastPeriodInferred);
+    return new Report(extended.schema(), extended.currency(), extended.grain(), extended.book(),
+        extended.config(), input, extended.periods(), segments, null);
+  }
+
+  /** The figures whose being non-zero makes a segment value appear (§10). */
+  private static boolean hasFigures(PeriodReport p) {
+    return p.logos().starting() != 0 || p.logos().ending() != 0 || p.upsellUsersT3() != 0
+        || p.upsellUsersT12() != 0
+        || (p.upsellRate().qtdEligible() != null && p.upsellRate().qtdEligible() != 0)
+        || p.retention().nrr12m() != null || p.seats().starting() != 0 || p.seats().ending() != 0;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.upshift.analysis;
+
+import dev.upshift.metric.CustomerPeriod;
+import dev.upshift.metric.Rates;
+import dev.upshift.money.Micros;
+import dev.upshift.time.Calendar;
+import dev.upshift.time.Grain;
+import dev.upshift.time.Period;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Accumulates the cohort triangle of §6.2 from ledger rows; see {@link Cohorts}. Not thread-safe. */
+final class CohortTriangle {
+  private final Calendar calendar;
+  private final Grain cohortGrain;
+  private final List<Period> reported;
+  private final Map<YearMonth, Cohort> cohorts = new TreeMap<>();
+
+  private static final class Cell {
+    long customers;
+    long eligible;
+    long upsold;
+    long arr0;
+    long arr1;
+  }
+
+  private static final class Cohort {
+    long customers;
+    final Map<Integer, Cell> cells = new TreeMap<>(); // by period index
+  }
+
+  CohortTriangle(Calendar calendar, Grain cohortGrain, List<Period> reported) {
+    this.calendar = calendar;
+    this.cohortGrain = cohortGrain;
+    this.reported = reported;
+  }
+
+  /** The first month of the cohort of a customer first active on {@code firstActiveDay}. */
+  YearMonth cohortOf(int firstActiveDay) {
+    YearMonth month = YearMonth.from(LocalDate.ofEpochDay(firstActiveDay));
+    return cohortGrain == Grain.QUARTER ? calendar.quarterOf(month).firstMonth() : month;
+  }
+
+  /** Counts a customer (once) in its cohort. */
+  void addCustomer(int firstActiveDay) {
+    if (firstActiveDay != Integer.MAX_VALUE) {
+      cohorts.computeIfAbsent(cohortOf(firstActiveDay), m -> new Cohort()).customers++;
+    }
+  }
+
+  /** Adds a row of a reported period (index 1..n). */
+  void add(CustomerPeriod row) {
+    if (row.movement().arr0() <= 0 || row.firstActiveDay() == Integer.MAX_VALUE) {
+      return;
+    }
+    Cohort cohort = cohorts.computeIfAbsent(cohortOf(row.firstActiveDay()), m -> new Cohort());
+    Cell cell = cohort.cells.computeIfAbsent(row.periodIndex(), i -> new Cell());
+    cell.customers++;
+    if (row.eligible()) {
+      cell.eligible++;
+    }
+    if (row.upsold()) {
+      cell.upsold++;
+    }
+    cell.arr0 = Math.addExact(cell.arr0, row.movement().arr0());
+    cell.arr1 = Math.addExact(cell.arr1, row.movement().arr1());
+  }
+
+  Cohorts result() {
+    List<Cohorts.Cohort> list = new ArrayList<>();
+    cohorts.forEach((firstMonth, cohort) -> {
+      List<Cohorts.Cell> cells = new ArrayList<>();
+      YearMonth startPeriod = calendar.periodOf(firstMonth).firstMonth();
+      cohort.cells.forEach((index, c) -> {
+        Period period = reported.get(index - 1);
+        int age = (int) (startPeriod.until(period.firstMonth(), ChronoUnit.MONTHS)
+            / calendar.grain().months());
+        cells.add(new Cohorts.Cell(age, period.label(), c.customers, c.eligible, c.upsold,
+            Rates.percent(c.upsold, c.eligible), Micros.toDecimal(c.arr0), Micros.toDecimal(c.arr1),
+            Rates.percent(c.arr1, c.arr0)));
+      });
+      String label = cohortGrain == Grain.QUARTER
+          ? calendar.quarterOf(firstMonth).label() : firstMonth.toString();
+      list.add(new Cohorts.Cohort(label, firstMonth, cohort.customers, cells));
+    });
+    return new Cohorts(cohortGrain, calendar.grain(), list);
+  }
+}
