@@ -92,7 +92,7 @@ public final class Upshift {
       }
     });
     // The plan of the requested range reads only its own periods from the extended totals.
-    Report withExtras = new ReportBuilder(plan, options, dataset.targets())
+    Report withExtras = new ReportBuilder(plan, options, dataset.targets(), setup.by)
         .build(totals, dataset.summary(), dataset.currency());
     return analyzer.finish(withExtras);
   }
