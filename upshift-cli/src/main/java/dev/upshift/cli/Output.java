@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Where a command writes: a file given with {@code --out}, or the command's standard output. A file
@@ -47,9 +48,11 @@ final class Output {
     Path absolute = file.toAbsolutePath();
     Path parent = absolute.getParent();
     Files.createDirectories(parent);
-    Path temp = Files.createTempFile(parent, "." + absolute.getFileName(), ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would stick to the report.
+    Path temp = parent.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     try {
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+      try (OutputStream out = new java.io.BufferedOutputStream(
+          Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
         body.writeTo(out);
       }
       Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

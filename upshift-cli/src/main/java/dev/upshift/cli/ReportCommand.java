@@ -1,17 +1,27 @@
 package dev.upshift.cli;
 
 import dev.upshift.Upshift;
+import dev.upshift.analysis.Analysis;
+import dev.upshift.analysis.AnalysisOptions;
 import dev.upshift.input.Dataset;
+import dev.upshift.io.csv.InitiativesReader;
+import dev.upshift.io.html.HtmlReportWriter;
 import dev.upshift.io.json.JsonReportWriter;
+import dev.upshift.io.report.AnalysisTableWriter;
 import dev.upshift.io.report.CsvReportWriter;
 import dev.upshift.io.report.LedgerWriter;
 import dev.upshift.io.report.TableReportWriter;
+import dev.upshift.io.xlsx.XlsxReportWriter;
+import dev.upshift.metric.CustomerPeriod;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
+import dev.upshift.time.Grain;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +33,17 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Compute the ARR bridge, logos, Total Users, Upsell Users, Upsell Rate, retention and ratios.")
 final class ReportCommand implements Callable<Integer> {
+  /** The output formats, and whether each always carries the analysis (§6.2–§6.6). */
+  private enum Format {
+    TABLE(false), JSON(false), CSV(false), HTML(true), XLSX(true);
+
+    final boolean alwaysAnalysed;
+
+    Format(boolean alwaysAnalysed) {
+      this.alwaysAnalysed = alwaysAnalysed;
+    }
+  }
+
   @Spec
   CommandSpec spec;
 
@@ -32,47 +53,101 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin
   ReportSelection selection;
 
-  @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-      description = "Output format (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "table|json|csv|html|xlsx", defaultValue = "table",
+      description = "Output format (default: ${DEFAULT-VALUE}). html and xlsx always include the analysis "
+          + "and the tenure, initial_arr and health segments.")
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output (required for xlsx).")
   Path out;
 
   @Option(names = "--ledger", paramLabel = "FILE",
       description = "Also write one CSV row per customer and period: the customers behind every number.")
   Path ledger;
 
+  @Option(names = "--analysis",
+      description = "Add cohorts, forecast, health correlation, initiatives, benchmarks and signals.")
+  boolean analysis;
+
+  @Option(names = "--cohort-grain", paramLabel = "month|quarter", defaultValue = "quarter",
+      description = "Cohorts of the analysis by first-active month or quarter (default: ${DEFAULT-VALUE}).")
+  String cohortGrain;
+
   @Override
   public Integer call() throws IOException {
+    Format chosen = format();
     ReportOptions options = selection.toOptions();
-    String chosen = format.toLowerCase(Locale.ROOT);
-    if (!chosen.equals("table") && !chosen.equals("json") && !chosen.equals("csv")) {
-      throw new ParameterException(spec.commandLine(),
-          "--format must be table, json or csv, not '" + format + "'");
+    boolean analysed = analysis || chosen.alwaysAnalysed;
+    if (chosen.alwaysAnalysed) {
+      options = Analysis.withDashboardDimensions(options);
     }
+    if (chosen == Format.XLSX && out == null) {
+      throw usage("--format xlsx writes a binary file: give --out FILE");
+    }
+    AnalysisOptions analysisOptions = analysed ? analysisOptions() : null;
     Dataset dataset = input.load(spec.commandLine().getErr());
-    Report report = compute(dataset, options);
+    Report report = compute(dataset, options, analysisOptions);
+    if (chosen == Format.XLSX) {
+      Output.binary(out, stream -> new XlsxReportWriter().write(report, stream));
+      return ExitCode.OK;
+    }
     Output.text(out, spec.commandLine().getOut(), writer -> {
       switch (chosen) {
-        case "json" -> JsonReportWriter.write(report, writer);
-        case "csv" -> CsvReportWriter.write(report, writer);
-        default -> TableReportWriter.write(report, writer);
+        case JSON -> JsonReportWriter.write(report, writer);
+        case CSV -> CsvReportWriter.write(report, writer);
+        case HTML -> new HtmlReportWriter().write(report, writer);
+        default -> {
+          TableReportWriter.write(report, writer);
+          if (report.analysis() != null) {
+            writer.append('\n');
+            AnalysisTableWriter.write(report.analysis(), report.currency(), writer);
+          }
+        }
       }
     });
     return ExitCode.OK;
   }
 
-  private Report compute(Dataset dataset, ReportOptions options) throws IOException {
+  private Format format() {
+    try {
+      return Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw usage("--format must be table, json, csv, html or xlsx, not '" + format + "'");
+    }
+  }
+
+  private AnalysisOptions analysisOptions() {
+    Grain grain = Grain.parse(cohortGrain).filter(g -> g != Grain.YEAR)
+        .orElseThrow(() -> usage("--cohort-grain must be month or quarter, not '" + cohortGrain + "'"));
+    Path initiatives = input.initiatives();
+    List<dev.upshift.analysis.Initiative> list =
+        initiatives == null ? List.of() : InitiativesReader.read(initiatives);
+    return AnalysisOptions.defaults().withCohortGrain(grain).withInitiatives(list);
+  }
+
+  private Report compute(Dataset dataset, ReportOptions options, AnalysisOptions analysisOptions)
+      throws IOException {
     if (ledger == null) {
-      return Upshift.report(dataset, options);
+      return run(dataset, options, analysisOptions, null);
     }
     Report[] report = new Report[1];
     Output.text(ledger, null, writer -> {
       LedgerWriter rows = new LedgerWriter(Upshift.periods(dataset, options), writer);
-      report[0] = Upshift.report(dataset, options, rows);
+      report[0] = run(dataset, options, analysisOptions, rows);
       rows.flush();
     });
     return report[0];
+  }
+
+  private static Report run(Dataset dataset, ReportOptions options, AnalysisOptions analysisOptions,
+      Consumer<CustomerPeriod> ledger) {
+    return analysisOptions == null
+        ? Upshift.report(dataset, options, ledger)
+        : Upshift.analyze(dataset, options, analysisOptions, ledger);
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
   }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * Writes a {@link Report} as the JSON of SPEC §7.2, the stable contract: field names and order as
  * specified, money and rates as numbers rounded half-even to 2 decimals, counts as integers,
- * {@code null} where a figure is undefined. Stateless.
+ * {@code null} where a figure is undefined. A report with an analysis adds its sections at the top
+ * level ({@link AnalysisJson}). Stateless.
  */
 public final class JsonReportWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -73,6 +74,9 @@ public final class JsonReportWriter {
       json.writeEndObject();
     }
     json.writeEndObject();
+    if (report.analysis() != null) {
+      AnalysisJson.writeSections(report.analysis(), json);
+    }
     json.writeEndObject();
     json.writeRaw('\n');
   }

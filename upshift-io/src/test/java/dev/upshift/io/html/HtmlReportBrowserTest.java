@@ -29,7 +29,7 @@ class HtmlReportBrowserTest {
     Assumptions.assumeTrue(Chromium.binary().isPresent(), "chromium is not installed");
   }
 
-  static void assertRendersCleanly(Report report, Path dir, String name) throws Exception {
+  static List<String> assertRendersCleanly(Report report, Path dir, String name) throws Exception {
     Path html = dir.resolve(name + ".html");
     new HtmlReportWriter().write(report, html);
     Chromium.Output output = Chromium.dumpDom(html);
@@ -48,6 +48,14 @@ class HtmlReportBrowserTest {
     assertThat(charts).as("charts in " + name).isNotEmpty();
     assertThat(output.stderr()).as("console errors")
         .doesNotContainPattern("(?i)uncaught|\"[^\"]*error[^\"]*\", source:");
+    return charts;
+  }
+
+  @Test
+  void bundledSampleDataReport_rendersEveryChart(@TempDir Path dir) throws Exception {
+    assertThat(assertRendersCleanly(SampleReports.bundledSample(), dir, "bundled-sample"))
+        .containsExactlyInAnyOrder("arr-waterfall", "arr-by-period", "seat-waterfall", "seats-logos",
+            "upsell-users", "upsell-rate", "segment-rates", "forecast", "health");
   }
 
   @Test
