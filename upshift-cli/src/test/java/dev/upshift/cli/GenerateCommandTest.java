@@ -22,16 +22,16 @@ class GenerateCommandTest {
   }
 
   @Test
-  void generate_writesSixFilesAndPrintsOneLine(@TempDir Path directory) throws Exception {
+  void generate_writesEveryInputFileAndPrintsOneLine(@TempDir Path directory) throws Exception {
     Path target = directory.resolve("demo");
     int exit = execute("--customers", "40", "--months", "6", "--seed", "1", "--start", "2026-01",
         "--out", target.toString());
     assertThat(exit).isZero();
     assertThat(out.toString().lines()).hasSize(1);
-    assertThat(out.toString()).startsWith("Wrote 6 files to " + target)
+    assertThat(out.toString()).startsWith("Wrote 7 files to " + target)
         .contains("2026-01 to 2026-06").contains("subscriptions.csv ").contains("customers.csv 40");
     for (String file : new String[] {"subscriptions.csv", "customers.csv", "plans.csv", "health.csv",
-        "targets.csv", "fx.csv"}) {
+        "targets.csv", "fx.csv", "initiatives.csv"}) {
       assertThat(target.resolve(file)).isRegularFile();
     }
     assertThat(Files.readString(target.resolve("subscriptions.csv"))).startsWith("customer_id,line_id,");

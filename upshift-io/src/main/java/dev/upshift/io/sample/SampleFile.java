@@ -11,7 +11,8 @@ public enum SampleFile {
   PLANS("plans.csv", List.of("product", "plan", "tier")),
   HEALTH("health.csv", List.of("customer_id", "date", "score")),
   TARGETS("targets.csv", List.of("metric", "period", "value", "segment")),
-  FX("fx.csv", List.of("currency", "rate"));
+  FX("fx.csv", List.of("currency", "rate")),
+  INITIATIVES("initiatives.csv", List.of("name", "launch_date", "segment"));
 
   private final String fileName;
   private final List<String> columns;

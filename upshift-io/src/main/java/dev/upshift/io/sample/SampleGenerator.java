@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
 /**
  * Writes a deterministic, realistic sample dataset in the SPEC §1 formats: {@code
  * subscriptions.csv}, {@code customers.csv}, {@code plans.csv}, {@code health.csv}, {@code
- * targets.csv} and {@code fx.csv}. See the package documentation for what it simulates.
+ * targets.csv}, {@code fx.csv} and {@code initiatives.csv}. See the package documentation for what it simulates.
  *
  * <p>The same {@link SampleOptions} always give byte-identical files: every random draw comes from
  * the seed, never from the clock. Customers are generated one at a time and streamed out, so memory
@@ -59,7 +59,7 @@ public final class SampleGenerator {
   }
 
   /**
-   * Writes the six files into a directory, creating it when needed and replacing files of the same
+   * Writes every file into a directory, creating it when needed and replacing files of the same
    * names.
    */
   public SampleSummary writeTo(Path directory) throws IOException {
@@ -91,6 +91,7 @@ public final class SampleGenerator {
       try (Writer health = output.open(SampleFile.HEALTH)) {
         writeSmallFile(output, SampleFile.TARGETS, targets(window), counts);
         writeSmallFile(output, SampleFile.FX, fx(), counts);
+        writeSmallFile(output, SampleFile.INITIATIVES, initiatives(window), counts);
         streamCustomers(window, subscriptions, customers, health, counts);
       }
     }
@@ -190,6 +191,18 @@ public final class SampleGenerator {
 
   private static String quarterLabel(YearMonth quarterStart) {
     return quarterStart.getYear() + "-Q" + ((quarterStart.getMonthValue() - 1) / 3 + 1);
+  }
+
+  /**
+   * Improvement initiatives for the analysis (§6.5), launched two thirds into the window (so there
+   * is a baseline before and results after): one per acquisition channel and one for everyone.
+   */
+  private static String[] initiatives(Window window) {
+    YearMonth launch = window.month(Math.min(window.months() - 1, Math.max(3, window.months() * 2 / 3)));
+    return new String[] {
+        "Proactive CSM outreach," + launch.atDay(1) + ",channel=sales",
+        "In-app upgrade prompts," + launch.plusMonths(1).atDay(15) + ",channel=self_serve",
+        "Usage-based triggers," + launch.atDay(1) + ","};
   }
 
   /** Constant rates to USD; USD itself is listed too, with rate 1, as §10 allows. */
