@@ -30,8 +30,20 @@ public record Dataset(List<Phase> phases, CustomerAttributes customers, PlanCata
     requireNonNull(currency, "currency is null");
   }
 
-  /** A dataset of phases only, in USD, with nothing rejected: for tests and library callers. */
+  /**
+   * A dataset of phases only, in USD: for library callers and tests. The phases are checked for
+   * overlaps first, as a file's would be.
+   *
+   * @throws InputException naming every phase that overlaps an earlier one of its line
+   */
   public static Dataset of(List<Phase> phases) {
+    SubscriptionLog log = new SubscriptionLog("phases");
+    phases.forEach(log::add);
+    List<SubscriptionLog.Rejected> rejected = log.check().rejected();
+    if (!rejected.isEmpty()) {
+      throw new InputException(rejected.stream().map(SubscriptionLog.Rejected::error).toList(),
+          rejected.size());
+    }
     return builder().addAll(phases).build();
   }
 
