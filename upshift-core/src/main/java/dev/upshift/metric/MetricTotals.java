@@ -54,6 +54,14 @@ public final class MetricTotals {
     segments.get(dimension).computeIfAbsent(value, v -> fresh(periodCount))[row.periodIndex()].add(row);
   }
 
+  void addOverall(int periodIndex, KernelRow row) {
+    overall[periodIndex].add(row);
+  }
+
+  void addSegment(String dimension, String value, int periodIndex, KernelRow row) {
+    segments.get(dimension).computeIfAbsent(value, v -> fresh(periodCount))[periodIndex].add(row);
+  }
+
   /** Adds another partial result into this one. */
   MetricTotals merge(MetricTotals other) {
     for (int i = 0; i < periodCount; i++) {

@@ -32,9 +32,9 @@ public final class Dimensions {
       case "tenure" -> tenure(tenureEdges);
       case "initial_arr" -> initialArr(initialArrEdges);
       case "health" -> health(health);
-      case "plan" -> simple("plan", f -> orUnknown(f.state().planOfLargestProduct()));
-      case "cohort" -> simple("cohort", f -> f.timeline().everActive()
-          ? f.timeline().firstActiveDate().toString().substring(0, 7) : Dimension.UNKNOWN);
+      case "plan" -> simple("plan", f -> orUnknown(f.planOfLargestProduct()));
+      case "cohort" -> simple("cohort", f -> f.everActive()
+          ? f.firstActiveDate().toString().substring(0, 7) : Dimension.UNKNOWN);
       default -> {
         if (!customers.hasAttribute(key)) {
           List<String> known = new ArrayList<>(BUILT_IN);
@@ -116,10 +116,10 @@ public final class Dimensions {
     }
     labels.add(">" + shortAmount(edges.get(edges.size() - 1)));
     return simple("initial_arr", facts -> {
-      if (!facts.timeline().everActive()) {
+      if (!facts.everActive()) {
         return Dimension.UNKNOWN;
       }
-      long initial = facts.timeline().initialArrMicros();
+      long initial = facts.initialArrMicros();
       if (initial < micros[0]) {
         return labels.get(0);
       }
