@@ -64,20 +64,23 @@ public final class PhaseTable {
     plan = trim(b.plan, size);
     tier = trim(b.tier, size);
     seats = trim(b.seats, size);
-    arr = b.arr.length == size ? b.arr : Arrays.copyOf(b.arr, size);
+    arr = b.arr.length - size <= size >> 3 ? b.arr : Arrays.copyOf(b.arr, size);
     start = trim(b.start, size);
     end = trim(b.end, size);
     signed = trim(b.signed, size);
     cancelSigned = trim(b.cancelSigned, size);
-    status = b.status.length == size ? b.status : Arrays.copyOf(b.status, size);
-    kind = b.kind.length == size ? b.kind : Arrays.copyOf(b.kind, size);
+    status = b.status.length - size <= size >> 3 ? b.status : Arrays.copyOf(b.status, size);
+    kind = b.kind.length - size <= size >> 3 ? b.kind : Arrays.copyOf(b.kind, size);
     sourceLine = trim(b.sourceLine, size);
     b.detach();
   }
 
-  /** The array itself when it is full (a builder sized exactly hands it over), else a copy. */
+  /**
+   * The array itself when it is full (a builder sized exactly hands it over) or nearly so, else a
+   * copy: a table holds at most an eighth more than it needs, and saves a copy of the rest.
+   */
   private static int[] trim(int[] array, int size) {
-    return array.length == size ? array : Arrays.copyOf(array, size);
+    return array.length - size <= size >> 3 ? array : Arrays.copyOf(array, size);
   }
 
   /** An empty table. */
@@ -106,12 +109,23 @@ public final class PhaseTable {
    * has its own dictionaries; they are merged here.
    */
   public static PhaseTable concat(List<PhaseTable> parts) {
+    return concat(parts, new int[parts.size()]);
+  }
+
+  /**
+   * As {@link #concat(List)}, adding {@code lineOffsets[i]} to the source lines of part {@code i}:
+   * parts of one file parsed in parallel number their lines from their own start.
+   *
+   * @throws ArithmeticException when a line number overflows
+   */
+  public static PhaseTable concat(List<PhaseTable> parts, int[] lineOffsets) {
     int total = 0;
     for (PhaseTable part : parts) {
       total = Math.addExact(total, part.size);
     }
     Builder out = new Builder(Math.max(16, total));
-    for (PhaseTable part : parts) {
+    for (int index = 0; index < parts.size(); index++) {
+      PhaseTable part = parts.get(index);
       int[] customers = out.customers.remap(part.customerIds);
       int[] lines = out.lines.remap(part.lineIds);
       int[] products = out.products.remap(part.productNames);
@@ -132,7 +146,10 @@ public final class PhaseTable {
       System.arraycopy(part.cancelSigned, 0, out.cancelSigned, at, part.size);
       System.arraycopy(part.status, 0, out.status, at, part.size);
       System.arraycopy(part.kind, 0, out.kind, at, part.size);
-      System.arraycopy(part.sourceLine, 0, out.sourceLine, at, part.size);
+      int offset = lineOffsets[index];
+      for (int r = 0; r < part.size; r++) {
+        out.sourceLine[at + r] = Math.addExact(part.sourceLine[r], offset);
+      }
       out.size += part.size;
     }
     return out.build();
@@ -325,7 +342,12 @@ public final class PhaseTable {
 
   /** Strings to dense indexes, in order of first appearance. */
   private static final class Dictionary {
-    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, Integer> index;
+
+    Dictionary(int expected) {
+      index = new HashMap<>(Math.max(16, expected * 4 / 3 + 1));
+    }
+
     private String[] values = new String[16];
     private int size;
     private String last;
@@ -367,10 +389,10 @@ public final class PhaseTable {
 
   /** Appends rows; not thread-safe. */
   public static final class Builder {
-    private final Dictionary customers = new Dictionary();
-    private final Dictionary lines = new Dictionary();
-    private final Dictionary products = new Dictionary();
-    private final Dictionary plans = new Dictionary();
+    private final Dictionary customers;
+    private final Dictionary lines = new Dictionary(16);
+    private final Dictionary products = new Dictionary(16);
+    private final Dictionary plans = new Dictionary(16);
     private int size;
     private int[] customer;
     private int[] line;
@@ -388,6 +410,7 @@ public final class PhaseTable {
     private int[] sourceLine;
 
     private Builder(int capacity) {
+      customers = new Dictionary(capacity / 8);
       allocate(capacity);
     }
 

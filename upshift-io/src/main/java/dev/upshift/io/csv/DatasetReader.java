@@ -11,6 +11,7 @@ import dev.upshift.input.SubscriptionLog;
 import dev.upshift.input.Target;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Reads the CSV input files of one report into a {@link Dataset}: the single entry point of this
@@ -36,6 +37,19 @@ public final class DatasetReader {
    * @throws java.io.UncheckedIOException when the rejects file cannot be written
    */
   public static ReadResult read(InputFiles files) {
+    return read(files, bytes -> { });
+  }
+
+  /**
+   * As {@link #read(InputFiles)}, telling {@code progress} how many bytes of subscriptions.csv
+   * were parsed (possibly from several threads; the total is the file's size).
+   */
+  public static ReadResult read(InputFiles files, LongConsumer progress) {
+    return read(files, progress, true);
+  }
+
+  /** @param fastPath whether a clean subscriptions.csv may be read in parallel (tests turn it off) */
+  static ReadResult read(InputFiles files, LongConsumer progress, boolean fastPath) {
     ReadContext context = new ReadContext();
     String currency = files.currency();
 
@@ -72,6 +86,22 @@ public final class DatasetReader {
       targets = reader.targets();
     }
 
+    if (fastPath && files.onError() == OnError.FAIL) {
+      // A clean file is read in parallel; anything else falls through to the strict reader.
+      context.register(files.subscriptions().toString());
+      ParallelSubscriptionsReader.Result fast = ParallelSubscriptionsReader.tryRead(
+          files.subscriptions(), fx, ParallelSubscriptionsReader.DEFAULT_CHUNK, progress);
+      if (fast != null) {
+        ErrorLog failures = context.failures();
+        if (failures.total() > 0) {
+          throw new InputException(failures.listed(), failures.total());
+        }
+        Dataset dataset = Dataset.builder().table(fast.table()).summary(fast.summary())
+            .customers(customers).plans(plans).health(health).targets(targets).currency(currency)
+            .build();
+        return new ReadResult(dataset, List.of(), 0, null);
+      }
+    }
     String fxFile = files.fx() == null ? FX_FILE : files.fx().toString();
     PhaseParser parser = new PhaseParser(fx, fxFile, rejectedCurrencies);
     RejectsFile rejects =
