@@ -92,6 +92,8 @@ final class CustomerKernel {
   private final long[] monthRamp;
   private final int[] monthInferred;
   private final boolean[] monthUpsellUser;
+  /** Months 1..k in which the customer was an Upsell User. */
+  private final int[] upsellUserMonths;
   private final boolean[] monthEligible;
   private final long[] monthQualifying;
   private final KernelRow row = new KernelRow();
@@ -140,6 +142,7 @@ final class CustomerKernel {
     this.monthRamp = new long[n];
     this.monthInferred = new int[n];
     this.monthUpsellUser = new boolean[n];
+    this.upsellUserMonths = new int[n];
     this.monthEligible = new boolean[n];
     this.monthQualifying = new long[n];
   }
@@ -690,6 +693,7 @@ final class CustomerKernel {
       monthRamp[k] = row.upsellRamp;
       monthInferred[k] = row.inferredDirections;
       monthUpsellUser[k] = row.upsellUser();
+      upsellUserMonths[k] = upsellUserMonths[k - 1] + (monthUpsellUser[k] ? 1 : 0);
       boolean active = stateArr[s0] > 0;
       monthEligible[k] = active && rule.eligible(true, firstActiveDay, monthStart[k],
           rule.excludesTopTier() && allAtTopTier(s0));
@@ -760,12 +764,8 @@ final class CustomerKernel {
     return total;
   }
 
+  /** Whether some month in the window made the customer an Upsell User (a prefix-count difference). */
   private boolean anyUpsellUser(int firstMonth, int lastMonth) {
-    for (int k = Math.max(1, firstMonth); k <= lastMonth; k++) {
-      if (monthUpsellUser[k]) {
-        return true;
-      }
-    }
-    return false;
+    return upsellUserMonths[lastMonth] - upsellUserMonths[Math.max(1, firstMonth) - 1] > 0;
   }
 }

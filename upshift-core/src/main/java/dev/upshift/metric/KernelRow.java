@@ -33,12 +33,14 @@ final class KernelRow {
   long arr12MonthsAgo;
 
   void clearMovement() {
-    status = NO_STATUS;
     arr0 = 0;
     arr1 = 0;
     seats0 = 0;
     seats1 = 0;
-    Arrays.fill(components, 0);
+    if (status != NO_STATUS) { // components are only ever set with a status
+      Arrays.fill(components, 0);
+    }
+    status = NO_STATUS;
     upsellRamp = 0;
     inferredDirections = 0;
   }
