@@ -25,6 +25,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The library's entry point: a validated {@link Dataset} and {@link ReportOptions} in, a
@@ -52,8 +53,18 @@ public final class Upshift {
    * @throws ArithmeticException when a total overflows
    */
   public static Report report(Dataset dataset, ReportOptions options, Consumer<CustomerPeriod> ledger) {
+    return report(dataset, options, ledger, done -> { });
+  }
+
+  /**
+   * As {@link #report(Dataset, ReportOptions, Consumer)}, telling {@code progress} how many
+   * customers were computed, batch by batch (from several threads; the total is the number of
+   * distinct customers, {@code dataset.table().customerCount()}).
+   */
+  public static Report report(Dataset dataset, ReportOptions options,
+      Consumer<CustomerPeriod> ledger, LongConsumer progress) {
     Setup setup = Setup.of(dataset, options);
-    MetricTotals totals = setup.engine.compute(dataset, ledger);
+    MetricTotals totals = setup.engine.compute(dataset, ledger, progress);
     return new ReportBuilder(setup.plan, options, dataset.targets())
         .build(totals, dataset.summary(), dataset.currency());
   }

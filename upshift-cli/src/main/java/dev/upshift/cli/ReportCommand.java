@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,8 +52,13 @@ final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--format must be table, json or csv, not '" + format + "'");
     }
-    Dataset dataset = input.load(spec.commandLine().getErr());
-    Report report = compute(dataset, options);
+    Report report;
+    try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr())) {
+      Dataset dataset = input.load(spec.commandLine().getErr(),
+          progress.stage("reading subscriptions", input.subscriptionsSize()));
+      report = compute(dataset, options,
+          progress.stage("computing", dataset.table().customerCount()));
+    }
     Output.text(out, spec.commandLine().getOut(), writer -> {
       switch (chosen) {
         case "json" -> JsonReportWriter.write(report, writer);
@@ -63,14 +69,15 @@ final class ReportCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private Report compute(Dataset dataset, ReportOptions options) throws IOException {
+  private Report compute(Dataset dataset, ReportOptions options, LongConsumer progress)
+      throws IOException {
     if (ledger == null) {
-      return Upshift.report(dataset, options);
+      return Upshift.report(dataset, options, null, progress);
     }
     Report[] report = new Report[1];
     Output.text(ledger, null, writer -> {
       LedgerWriter rows = new LedgerWriter(Upshift.periods(dataset, options), writer);
-      report[0] = Upshift.report(dataset, options, rows);
+      report[0] = Upshift.report(dataset, options, rows, progress);
       rows.flush();
     });
     return report[0];

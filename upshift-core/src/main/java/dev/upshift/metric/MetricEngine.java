@@ -87,6 +87,7 @@ public final class MetricEngine {
       for (CustomerEvaluator.Evaluation evaluation : evaluated) {
         accumulate(totals, evaluation, ledger);
       }
+      progress.accept(evaluated.size());
     }
     return totals;
   }

@@ -10,6 +10,7 @@ import dev.upshift.input.PlanCatalog;
 import dev.upshift.input.SubscriptionLog;
 import dev.upshift.input.Target;
 import java.util.List;
+import dev.upshift.io.parquet.ParquetSubscriptions;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -45,7 +46,23 @@ public final class DatasetReader {
    * were parsed (possibly from several threads; the total is the file's size).
    */
   public static ReadResult read(InputFiles files, LongConsumer progress) {
+    if (ParquetSubscriptions.isParquet(files.subscriptions())) {
+      return readParquet(files, progress);
+    }
     return read(files, progress, true);
+  }
+
+  /** Subscriptions from Parquet: read as CSV text, errors naming the Parquet file's rows. */
+  private static ReadResult readParquet(InputFiles files, LongConsumer progress) {
+    try (ParquetSubscriptions parquet = ParquetSubscriptions.open(files.subscriptions())) {
+      InputFiles asCsv = new InputFiles(parquet.csv(), files.customers(), files.plans(),
+          files.health(), files.targets(), files.fx(), files.currency(), files.onError(),
+          files.rejectsFile());
+      ReadResult result = parquet.mapErrors(() -> read(asCsv, progress, true));
+      return new ReadResult(result.dataset(),
+          result.skipped().stream().map(parquet.mapping()).toList(), result.skippedErrors(),
+          result.rejectsFile());
+    }
   }
 
   /** @param fastPath whether a clean subscriptions.csv may be read in parallel (tests turn it off) */

@@ -63,13 +63,21 @@ final class ParallelSubscriptionsReader {
       long[] bounds = chunkBounds(channel, headerEnd + 1L, size, chunkBytes);
       int chunks = bounds.length - 1;
       FastRowParser[] parsers = new FastRowParser[chunks];
+      // One buffer per worker thread, reused from chunk to chunk.
+      ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[0]);
       boolean clean = IntStream.range(0, chunks).parallel().allMatch(k -> {
         long from = bounds[k];
         int length = Math.toIntExact(bounds[k + 1] - from);
         FastRowParser parser = new FastRowParser(header, fx, length / 64);
         parsers[k] = parser;
         try {
-          boolean ok = parser.parse(read(channel, from, length), 0, length);
+          byte[] buffer = buffers.get();
+          if (buffer.length < length) {
+            buffer = new byte[Math.max(length, chunkBytes + (chunkBytes >> 3))];
+            buffers.set(buffer);
+          }
+          readInto(channel, from, buffer, length);
+          boolean ok = parser.parse(buffer, 0, length);
           progress.accept(length);
           return ok;
         } catch (IOException e) {
@@ -160,14 +168,19 @@ final class ParallelSubscriptionsReader {
 
   private static byte[] read(FileChannel channel, long position, int length) throws IOException {
     byte[] bytes = new byte[length];
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    readInto(channel, position, bytes, length);
+    return bytes;
+  }
+
+  private static void readInto(FileChannel channel, long position, byte[] bytes, int length)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
     while (buffer.hasRemaining()) {
       int n = channel.read(buffer, position + buffer.position());
       if (n < 0) {
         throw new IOException("the file shrank while being read");
       }
     }
-    return bytes;
   }
 
   private static int indexOf(byte[] bytes, int from, byte value) {
