@@ -97,6 +97,12 @@ final class CustomerKernel {
   private final boolean[] monthEligible;
   private final long[] monthQualifying;
   private final KernelRow row = new KernelRow();
+  // Segment lookups: a static dimension's value of the current customer, and the totals of the
+  // value last added to per dimension (consecutive periods mostly share one).
+  private final String[] staticValues;
+  private final String[] lastValues;
+  private final PeriodTotals[][] lastTotals;
+  private final MetricTotals[] lastTotalsOf;
 
   CustomerKernel(PhaseTable table, int[] rowTier, int[] productTop, int[] lineRank,
       int[] productRank, Book book, ReportPlan plan, UpsellRule rule, RateCounting counting,
@@ -136,6 +142,10 @@ final class CustomerKernel {
     this.whereDimension = whereDimension;
     this.whereValue = whereValue;
     this.needsFacts = !dimensions.isEmpty() || whereDimension != null;
+    this.staticValues = new String[dimensions.size()];
+    this.lastValues = new String[dimensions.size()];
+    this.lastTotals = new PeriodTotals[dimensions.size()][];
+    this.lastTotalsOf = new MetricTotals[dimensions.size()];
     this.stateOf = new int[n];
     this.monthStatus = new byte[n];
     this.monthComponents = new long[n * COMPONENTS];
@@ -165,6 +175,7 @@ final class CustomerKernel {
     buildProductStates();
     monthly();
     String customerId = table.customerId(customer);
+    java.util.Arrays.fill(staticValues, null);
     if (needsFacts) {
       initialArr = firstActiveDay == Integer.MAX_VALUE ? 0 : arrOnDay(firstActiveDay);
     }
@@ -185,8 +196,19 @@ final class CustomerKernel {
         }
       }
       totals.addOverall(i, row);
-      for (Dimension dimension : dimensions) {
-        totals.addSegment(dimension.name(), dimension.valueOf(customerId, facts), i, row);
+      for (int d = 0; d < dimensions.size(); d++) {
+        Dimension dimension = dimensions.get(d);
+        String value = dimension.varies() || staticValues[d] == null
+            ? dimension.valueOf(customerId, facts) : staticValues[d];
+        if (!value.equals(lastValues[d]) || lastTotals[d] == null || lastTotalsOf[d] != totals) {
+          lastTotals[d] = totals.segmentTotals(dimension.name(), value);
+          lastTotalsOf[d] = totals;
+          lastValues[d] = value;
+        }
+        if (!dimension.varies()) {
+          staticValues[d] = value;
+        }
+        lastTotals[d][i].add(row);
       }
     }
   }

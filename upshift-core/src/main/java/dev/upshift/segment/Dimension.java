@@ -13,4 +13,12 @@ public interface Dimension {
 
   /** The customer's value in one period. Never {@code null}: missing data is {@link #UNKNOWN}. */
   String valueOf(String customerId, SegmentFacts facts);
+
+  /**
+   * Whether a customer's value can differ from period to period. A static dimension (a column
+   * of customers.csv) is looked up once per customer instead of once per customer and period.
+   */
+  default boolean varies() {
+    return true;
+  }
 }

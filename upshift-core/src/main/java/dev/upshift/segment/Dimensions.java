@@ -52,6 +52,11 @@ public final class Dimensions {
           public String valueOf(String customerId, SegmentFacts facts) {
             return customers.value(customerId, key).orElse(UNKNOWN);
           }
+
+          @Override
+          public boolean varies() {
+            return false;
+          }
         };
       }
     };
