@@ -8,6 +8,7 @@ import dev.upshift.explain.CustomerExplanation;
 import dev.upshift.explain.Explainer;
 import dev.upshift.input.Dataset;
 import dev.upshift.input.Phase;
+import dev.upshift.input.PhaseTable;
 import dev.upshift.metric.CustomerPeriod;
 import dev.upshift.metric.MetricEngine;
 import dev.upshift.metric.MetricTotals;
@@ -23,8 +24,10 @@ import dev.upshift.time.Calendar;
 import dev.upshift.time.Period;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The library's entry point: a validated {@link Dataset} and {@link ReportOptions} in, a
@@ -52,8 +55,18 @@ public final class Upshift {
    * @throws ArithmeticException when a total overflows
    */
   public static Report report(Dataset dataset, ReportOptions options, Consumer<CustomerPeriod> ledger) {
+    return report(dataset, options, ledger, done -> { });
+  }
+
+  /**
+   * As {@link #report(Dataset, ReportOptions, Consumer)}, telling {@code progress} how many
+   * customers were computed, batch by batch (from several threads; the total is the number of
+   * distinct customers, {@code dataset.table().customerCount()}).
+   */
+  public static Report report(Dataset dataset, ReportOptions options,
+      Consumer<CustomerPeriod> ledger, LongConsumer progress) {
     Setup setup = Setup.of(dataset, options);
-    MetricTotals totals = setup.engine.compute(dataset, ledger);
+    MetricTotals totals = setup.engine.compute(dataset, ledger, progress);
     return new ReportBuilder(setup.plan, options, dataset.targets(), setup.by)
         .build(totals, dataset.summary(), dataset.currency());
   }
@@ -109,8 +122,15 @@ public final class Upshift {
    */
   public static CustomerExplanation explain(Dataset dataset, ReportOptions options, String customerId) {
     requireNonNull(customerId, "customerId is null");
-    List<Phase> phases = dataset.phases().stream()
-        .filter(p -> p.customerId().equals(customerId)).toList();
+    PhaseTable table = dataset.table();
+    int customer = table.indexOfCustomer(customerId);
+    List<Phase> phases = new ArrayList<>();
+    if (customer >= 0) {
+      PhaseTable.Grouping groups = table.byCustomer();
+      for (int i = groups.offsets()[customer]; i < groups.offsets()[customer + 1]; i++) {
+        phases.add(table.phase(groups.rows()[i]));
+      }
+    }
     if (phases.isEmpty()) {
       throw new IllegalArgumentException("customer '" + customerId + "' has no subscription phases");
     }
@@ -122,7 +142,7 @@ public final class Upshift {
   private record Setup(ReportPlan plan, MetricEngine engine, List<Dimension> by) {
     static Setup of(Dataset dataset, ReportOptions options) {
       ReportPlan plan = plan(dataset, options);
-      TierLadder ladder = TierLadder.of(dataset.plans(), dataset.phases());
+      TierLadder ladder = TierLadder.of(dataset.plans(), dataset.table());
       UpsellRule rule = new UpsellRule(options.upsellDefinition(), options.minExpansionArr(),
           options.minTenureMonths(), options.excludeTopTier(), ladder);
       List<Dimension> by = options.by().stream().map(name -> dimension(name, dataset, options))
@@ -138,19 +158,21 @@ public final class Upshift {
       YearMonth from = options.from();
       YearMonth to = options.to();
       if (from == null || to == null) {
-        LocalDate earliest = null;
-        LocalDate latest = null;
-        for (Phase phase : dataset.phases()) {
-          earliest = earliest == null || phase.start().isBefore(earliest) ? phase.start() : earliest;
-          LocalDate last = phase.end() != null && phase.end().isAfter(phase.start()) ? phase.end() : phase.start();
-          latest = latest == null || last.isAfter(latest) ? last : latest;
-        }
-        if (earliest == null) {
+        PhaseTable table = dataset.table();
+        if (table.size() == 0) {
           throw new IllegalArgumentException(
               "there are no subscription phases to take the report range from; give --from and --to");
         }
-        from = from != null ? from : YearMonth.from(earliest);
-        to = to != null ? to : YearMonth.from(latest);
+        int earliest = Integer.MAX_VALUE;
+        int latest = Integer.MIN_VALUE;
+        for (int r = 0; r < table.size(); r++) {
+          int start = table.startOf(r);
+          int end = table.endOf(r);
+          earliest = Math.min(earliest, start);
+          latest = Math.max(latest, end != PhaseTable.NONE && end > start ? end : start);
+        }
+        from = from != null ? from : YearMonth.from(LocalDate.ofEpochDay(earliest));
+        to = to != null ? to : YearMonth.from(LocalDate.ofEpochDay(latest));
         if (to.isBefore(from)) {
           throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }

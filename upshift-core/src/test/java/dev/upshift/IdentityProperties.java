@@ -116,6 +116,21 @@ class IdentityProperties {
     }
   }
 
+  /**
+   * Reports without a ledger run on the columnar kernel, reports with one on the record-based
+   * evaluator (which also serves explanations and the analysis): both must give the same report.
+   */
+  @Property(tries = 200)
+  void theKernelAndTheLedgerPathGiveTheSameReport(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    Dataset dataset = RandomDatasets.dataset(seed);
+    ReportOptions options = RandomDatasets.options(seed).toBuilder()
+        .by(List.of("tenure", "initial_arr", "health", "plan", "cohort", "channel")).build();
+    Report kernel = Upshift.report(dataset, options);
+    Report ledgerPath = Upshift.report(dataset, options, row -> { });
+    assertThat(ledgerPath).isEqualTo(kernel);
+  }
+
   private static long micros(BigDecimal amount) {
     return amount.movePointRight(6).longValueExact();
   }

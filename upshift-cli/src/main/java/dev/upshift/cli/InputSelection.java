@@ -62,7 +62,15 @@ final class InputSelection {
 
   /** Reads the input with the chosen error policy, reporting skipped rows on {@code err}. */
   Dataset load(PrintWriter err) {
-    ReadResult result = DatasetReader.read(files(policy()));
+    return load(err, bytes -> { });
+  }
+
+  /**
+   * As {@link #load(PrintWriter)}, telling {@code progress} how many bytes of the subscriptions
+   * file were parsed (its size is {@link #subscriptionsSize()}).
+   */
+  Dataset load(PrintWriter err, java.util.function.LongConsumer progress) {
+    ReadResult result = DatasetReader.read(files(policy()), progress);
     if (result.rejectsFile() != null && result.rejectedRows() > 0) {
       for (InputError error : result.skipped()) {
         err.println("skipped: " + error);
@@ -81,6 +89,16 @@ final class InputSelection {
   /** Reads the input failing on any error: for {@code validate}, which must list them all. */
   Dataset loadStrict() {
     return DatasetReader.read(files(OnError.FAIL)).dataset();
+  }
+
+  /** The size of the subscriptions file in bytes, 0 when unknown (for the progress bar). */
+  long subscriptionsSize() {
+    Path subs = pick(subscriptions, "subscriptions.csv");
+    try {
+      return subs == null ? 0 : Files.size(subs);
+    } catch (java.io.IOException e) {
+      return 0;
+    }
   }
 
   /** The subscriptions file as named in messages (explanations cite its line numbers). */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,8 +87,13 @@ final class ReportCommand implements Callable<Integer> {
       throw usage("--format xlsx writes a binary file: give --out FILE");
     }
     AnalysisOptions analysisOptions = analysed ? analysisOptions() : null;
-    Dataset dataset = input.load(spec.commandLine().getErr());
-    Report report = compute(dataset, options, analysisOptions);
+    Report report;
+    try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr())) {
+      Dataset dataset = input.load(spec.commandLine().getErr(),
+          progress.stage("reading subscriptions", input.subscriptionsSize()));
+      report = compute(dataset, options, analysisOptions,
+          progress.stage("computing", dataset.table().customerCount()));
+    }
     if (chosen == Format.XLSX) {
       Output.binary(out, stream -> new XlsxReportWriter().write(report, stream));
       return ExitCode.OK;
@@ -126,24 +132,24 @@ final class ReportCommand implements Callable<Integer> {
     return AnalysisOptions.defaults().withCohortGrain(grain).withInitiatives(list);
   }
 
-  private Report compute(Dataset dataset, ReportOptions options, AnalysisOptions analysisOptions)
-      throws IOException {
+  private Report compute(Dataset dataset, ReportOptions options, AnalysisOptions analysisOptions,
+      LongConsumer progress) throws IOException {
     if (ledger == null) {
-      return run(dataset, options, analysisOptions, null);
+      return run(dataset, options, analysisOptions, null, progress);
     }
     Report[] report = new Report[1];
     Output.text(ledger, null, writer -> {
       LedgerWriter rows = new LedgerWriter(Upshift.periods(dataset, options), writer);
-      report[0] = run(dataset, options, analysisOptions, rows);
+      report[0] = run(dataset, options, analysisOptions, rows, progress);
       rows.flush();
     });
     return report[0];
   }
 
   private static Report run(Dataset dataset, ReportOptions options, AnalysisOptions analysisOptions,
-      Consumer<CustomerPeriod> ledger) {
+      Consumer<CustomerPeriod> ledger, LongConsumer progress) {
     return analysisOptions == null
-        ? Upshift.report(dataset, options, ledger)
+        ? Upshift.report(dataset, options, ledger, progress)
         : Upshift.analyze(dataset, options, analysisOptions, ledger);
   }
 

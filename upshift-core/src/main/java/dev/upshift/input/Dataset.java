@@ -2,13 +2,18 @@ package dev.upshift.input;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Everything a report is computed from: validated subscription phases and the optional files.
  * Immutable.
  *
- * @param phases the phases of subscription lines (overage and one-time rows are counted in the
+ * <p>The phases are held in columns ({@link PhaseTable}): a million customers' phases fit in a few
+ * hundred megabytes and the engine reads them without building objects. {@link #phases()} gives
+ * them as {@link Phase} records for everything that is not a hot path.
+ *
+ * @param table the phases of subscription lines (overage and one-time rows are counted in the
  *     summary and set aside), free of overlaps, in input order
  * @param customers segment attributes
  * @param plans tier ranks
@@ -17,17 +22,22 @@ import java.util.List;
  * @param summary row counts of the subscriptions input
  * @param currency the reporting currency every amount is in
  */
-public record Dataset(List<Phase> phases, CustomerAttributes customers, PlanCatalog plans,
+public record Dataset(PhaseTable table, CustomerAttributes customers, PlanCatalog plans,
     HealthScores health, List<Target> targets, InputSummary summary, String currency) {
 
   public Dataset {
-    phases = List.copyOf(requireNonNull(phases, "phases is null"));
+    requireNonNull(table, "table is null");
     requireNonNull(customers, "customers is null");
     requireNonNull(plans, "plans is null");
     requireNonNull(health, "health is null");
     targets = List.copyOf(requireNonNull(targets, "targets is null"));
     requireNonNull(summary, "summary is null");
     requireNonNull(currency, "currency is null");
+  }
+
+  /** The phases of subscription lines in input order, as records (a view of {@link #table()}). */
+  public List<Phase> phases() {
+    return table.asList();
   }
 
   /**
@@ -53,7 +63,7 @@ public record Dataset(List<Phase> phases, CustomerAttributes customers, PlanCata
 
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.phases.addAll(phases);
+    builder.phases.addAll(phases());
     builder.customers = customers;
     builder.plans = plans;
     builder.health = health;
@@ -68,7 +78,8 @@ public record Dataset(List<Phase> phases, CustomerAttributes customers, PlanCata
    * SubscriptionLog} checks that); the summary defaults to one counted from the phases.
    */
   public static final class Builder {
-    private final java.util.ArrayList<Phase> phases = new java.util.ArrayList<>();
+    private final List<Phase> phases = new ArrayList<>();
+    private PhaseTable table;
     private CustomerAttributes customers = CustomerAttributes.empty();
     private PlanCatalog plans = PlanCatalog.empty();
     private HealthScores health = HealthScores.empty();
@@ -80,6 +91,15 @@ public record Dataset(List<Phase> phases, CustomerAttributes customers, PlanCata
 
     public Builder addAll(List<Phase> more) {
       phases.addAll(more);
+      return this;
+    }
+
+    /**
+     * Uses a table of line phases (no overage or one-time rows) instead of added phases: how a
+     * fast reader hands over millions of rows. A summary must be given too.
+     */
+    public Builder table(PhaseTable lineRows) {
+      table = requireNonNull(lineRows, "lineRows is null");
       return this;
     }
 
@@ -114,9 +134,20 @@ public record Dataset(List<Phase> phases, CustomerAttributes customers, PlanCata
     }
 
     public Dataset build() {
+      if (table != null) {
+        if (!phases.isEmpty() || summary == null) {
+          throw new IllegalStateException("a table comes alone and with its summary");
+        }
+        return new Dataset(table, customers, plans, health, targets, summary, currency);
+      }
       InputSummary counted = summary != null ? summary : SubscriptionLog.summarise(phases, 0);
-      List<Phase> linePhases = phases.stream().filter(Phase::belongsToLine).toList();
-      return new Dataset(linePhases, customers, plans, health, targets, counted, currency);
+      PhaseTable.Builder lineRows = PhaseTable.builder(phases.size());
+      for (Phase phase : phases) {
+        if (phase.belongsToLine()) {
+          lineRows.add(phase);
+        }
+      }
+      return new Dataset(lineRows.build(), customers, plans, health, targets, counted, currency);
     }
   }
 }

@@ -24,8 +24,13 @@ final class CustomerEvaluator {
   private final PeriodIndexes[] periods;
 
   /** Snapshot indexes of one period, resolved once. */
-  private record PeriodIndexes(Period period, int open, int close, int quarterStart,
+  record PeriodIndexes(Period period, int open, int close, int quarterStart,
       int twelveMonthsAgo) {}
+
+  /** The snapshot indexes of each computed period. */
+  PeriodIndexes[] periods() {
+    return periods.clone();
+  }
 
   CustomerEvaluator(ReportPlan plan, UpsellRule rule, RateCounting counting) {
     this.plan = requireNonNull(plan, "plan is null");
@@ -54,6 +59,7 @@ final class CustomerEvaluator {
     MonthlyFacts monthly = monthly(timeline, states);
     CustomerPeriod[] rows = new CustomerPeriod[periods.length];
     SegmentFacts[] facts = new SegmentFacts[periods.length];
+    long initialArr = timeline.initialArrMicros();
     for (int i = 0; i < periods.length; i++) {
       PeriodIndexes p = periods[i];
       CustomerState s0 = states[p.open];
@@ -83,8 +89,10 @@ final class CustomerEvaluator {
           qtdEligible, qtdUpsold, states[p.twelveMonthsAgo].arrMicros(),
           timeline.firstActiveDay());
       facts[i] = s0.active()
-          ? new SegmentFacts(timeline, s0, p.period.start())
-          : new SegmentFacts(timeline, s1, p.period.end());
+          ? new SegmentFacts(timeline.firstActiveDay(), initialArr, s0.planOfLargestProduct(),
+              p.period.start())
+          : new SegmentFacts(timeline.firstActiveDay(), initialArr, s1.planOfLargestProduct(),
+              p.period.end());
     }
     return new Evaluation(timeline, rows, facts);
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.upshift.input.Dataset;
 import dev.upshift.input.Phase;
+import dev.upshift.input.PhaseTable;
 import dev.upshift.segment.Dimension;
 import dev.upshift.state.Book;
 import dev.upshift.state.CustomerTimeline;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -27,6 +29,8 @@ public final class MetricEngine {
   private final Book book;
   private final TierLadder ladder;
   private final CustomerEvaluator evaluator;
+  private final UpsellRule rule;
+  private final RateCounting counting;
   private final List<Dimension> dimensions;
   private final Dimension whereDimension;
   private final String whereValue;
@@ -43,6 +47,8 @@ public final class MetricEngine {
     this.book = requireNonNull(book, "book is null");
     this.ladder = requireNonNull(ladder, "ladder is null");
     this.evaluator = new CustomerEvaluator(plan, rule, counting);
+    this.rule = rule;
+    this.counting = requireNonNull(counting, "counting is null");
     this.dimensions = List.copyOf(dimensions);
     this.whereDimension = whereDimension;
     this.whereValue = whereValue;
@@ -55,12 +61,23 @@ public final class MetricEngine {
    *     id order; {@code null} for none
    */
   public MetricTotals compute(Dataset dataset, Consumer<CustomerPeriod> ledger) {
-    List<List<Phase>> customers = groupByCustomer(dataset.phases());
+    return compute(dataset, ledger, done -> { });
+  }
+
+  /**
+   * Computes the totals, telling {@code progress} how many customers were done after each batch
+   * (from several threads).
+   *
+   * <p>Without a ledger the {@link CustomerKernel} computes them straight from the dataset's {@link
+   * PhaseTable}, in parallel batches of customers. A ledger needs each customer's rows as objects,
+   * so it takes the object path ({@link CustomerEvaluator}), which computes the same numbers.
+   */
+  public MetricTotals compute(Dataset dataset, Consumer<CustomerPeriod> ledger,
+      LongConsumer progress) {
     if (ledger == null) {
-      return IntStream.range(0, (customers.size() + BATCH - 1) / BATCH).parallel()
-          .mapToObj(b -> totalsOf(customers, b, null))
-          .reduce(MetricTotals::merge).orElseGet(this::emptyTotals);
+      return computeColumnar(dataset.table(), progress);
     }
+    List<List<Phase>> customers = groupByCustomer(dataset.phases());
     MetricTotals totals = emptyTotals();
     for (int b = 0; b * BATCH < customers.size(); b++) {
       int batch = b;
@@ -70,8 +87,50 @@ public final class MetricEngine {
       for (CustomerEvaluator.Evaluation evaluation : evaluated) {
         accumulate(totals, evaluation, ledger);
       }
+      progress.accept(evaluated.size());
     }
     return totals;
+  }
+
+  private MetricTotals computeColumnar(PhaseTable table, LongConsumer progress) {
+    PhaseTable.Grouping groups = table.byCustomer();
+    int[] rowTiers = ladder.tiersOf(table);
+    int[] productTop = new int[table.productCount()];
+    for (int p = 0; p < productTop.length; p++) {
+      productTop[p] = ladder.topTierOf(table.productName(p));
+    }
+    int[] lineRank = ranks(table.lineCount(), table::lineId);
+    int[] productRank = ranks(table.productCount(), table::productName);
+    CustomerEvaluator.PeriodIndexes[] periods = evaluator.periods();
+    int customers = table.customerCount();
+    return IntStream.range(0, (customers + BATCH - 1) / BATCH).parallel()
+        .mapToObj(b -> {
+          CustomerKernel kernel = new CustomerKernel(table, rowTiers, productTop, lineRank,
+              productRank, book, plan, rule, counting, dimensions, whereDimension, whereValue,
+              periods);
+          MetricTotals totals = emptyTotals();
+          int end = Math.min(customers, (b + 1) * BATCH);
+          for (int c = b * BATCH; c < end; c++) {
+            kernel.evaluate(c, groups.rows(), groups.offsets()[c], groups.offsets()[c + 1], totals);
+          }
+          progress.accept(end - b * BATCH);
+          return totals;
+        })
+        .reduce(MetricTotals::merge).orElseGet(this::emptyTotals);
+  }
+
+  /** The rank of each dictionary string in natural order: ties of ids are broken by it. */
+  private static int[] ranks(int count, java.util.function.IntFunction<String> value) {
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> value.apply(a).compareTo(value.apply(b)));
+    int[] rank = new int[count];
+    for (int i = 0; i < count; i++) {
+      rank[order[i]] = i;
+    }
+    return rank;
   }
 
   /** One customer's timeline in this engine's book. */

@@ -18,7 +18,8 @@ public final class MetricTotals {
   MetricTotals(int periodCount, List<String> dimensions) {
     this.periodCount = periodCount;
     this.overall = fresh(periodCount);
-    dimensions.forEach(d -> segments.put(d, new TreeMap<>()));
+    // Hashed for the hot path's lookups; segments() sorts the values.
+    dimensions.forEach(d -> segments.put(d, new java.util.HashMap<>()));
   }
 
   private static PeriodTotals[] fresh(int n) {
@@ -51,6 +52,15 @@ public final class MetricTotals {
 
   void addSegment(String dimension, String value, CustomerPeriod row) {
     segments.get(dimension).computeIfAbsent(value, v -> fresh(periodCount))[row.periodIndex()].add(row);
+  }
+
+  void addOverall(int periodIndex, KernelRow row) {
+    overall[periodIndex].add(row);
+  }
+
+  /** The totals of one value of one dimension, created on first use: callers keep them. */
+  PeriodTotals[] segmentTotals(String dimension, String value) {
+    return segments.get(dimension).computeIfAbsent(value, v -> fresh(periodCount));
   }
 
   /** Adds another partial result into this one. */

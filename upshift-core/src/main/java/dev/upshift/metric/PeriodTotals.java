@@ -115,12 +115,75 @@ public final class PeriodTotals {
     }
   }
 
+  /** Adds one customer's contribution given as plain fields (the kernel's path; same sums). */
+  void add(KernelRow row) {
+    long a0 = row.arr0;
+    long a1 = row.arr1;
+    arrStarting = Math.addExact(arrStarting, a0);
+    arrEnding = Math.addExact(arrEnding, a1);
+    long[] values = row.components;
+    for (int c = 0; c < components.length; c++) {
+      long value = values[c];
+      if (value != 0) {
+        components[c] = Math.addExact(components[c], value);
+        customersWithComponent[c]++;
+      }
+    }
+    upsellRamp = Math.addExact(upsellRamp, row.upsellRamp);
+    inferredDirections += row.inferredDirections;
+    switch (row.status) {
+      case KernelRow.NEW -> logosNew++;
+      case KernelRow.REACTIVATED -> logosReactivated++;
+      case KernelRow.CHURNED -> logosChurned--;
+      default -> { }
+    }
+    if (a0 > 0) {
+      logosStarting++;
+      retainedArrEnding = Math.addExact(retainedArrEnding, a1);
+      grossRetainedArr = Math.addExact(grossRetainedArr, Math.min(a0, a1));
+    }
+    if (a1 > 0) {
+      logosEnding++;
+    }
+    addSeats(row.seats0, row.seats1);
+    if (row.upsellUser()) {
+      upsellUsers++;
+    }
+    if (row.upsellUserT3) {
+      upsellUsersT3++;
+    }
+    if (row.upsellUserT12) {
+      upsellUsersT12++;
+    }
+    if (row.eligible) {
+      eligible++;
+    }
+    if (row.upsold) {
+      upsold++;
+      upsoldArr = Math.addExact(upsoldArr, row.upsoldArr);
+    }
+    if (row.qtdEligible) {
+      qtdEligible++;
+    }
+    if (row.qtdUpsold) {
+      qtdUpsold++;
+    }
+    long base = row.arr12MonthsAgo;
+    if (base > 0) {
+      arr12MonthsAgo = Math.addExact(arr12MonthsAgo, base);
+      retainedArrEnding12m = Math.addExact(retainedArrEnding12m, a1);
+      grossRetainedArr12m = Math.addExact(grossRetainedArr12m, Math.min(base, a1));
+    }
+  }
+
   private void addSeats(Movement m) {
-    long u0 = m.seats0();
-    long u1 = m.seats1();
+    addSeats(m.seats0(), m.seats1());
+  }
+
+  private void addSeats(long u0, long u1) {
     seatsStarting = Math.addExact(seatsStarting, u0);
     seatsEnding = Math.addExact(seatsEnding, u1);
-    SeatMovement movement = m.seatMovement();
+    SeatMovement movement = SeatMovement.of(u0, u1);
     switch (movement) {
       case NEW -> seatsNew = Math.addExact(seatsNew, u1);
       case EXPANSION -> seatsExpansion = Math.addExact(seatsExpansion, u1 - u0);

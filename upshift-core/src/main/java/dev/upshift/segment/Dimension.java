@@ -23,4 +23,12 @@ public interface Dimension {
   default Comparator<String> valueOrder() {
     return Dimensions.unknownLast(Comparator.naturalOrder());
   }
+
+  /**
+   * Whether a customer's value can differ from period to period. A static dimension (a column
+   * of customers.csv) is looked up once per customer instead of once per customer and period.
+   */
+  default boolean varies() {
+    return true;
+  }
 }

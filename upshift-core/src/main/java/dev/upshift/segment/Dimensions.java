@@ -33,9 +33,9 @@ public final class Dimensions {
       case "tenure" -> tenure(tenureEdges);
       case "initial_arr" -> initialArr(initialArrEdges);
       case "health" -> health(health);
-      case "plan" -> simple("plan", f -> orUnknown(f.state().planOfLargestProduct()));
-      case "cohort" -> simple("cohort", f -> f.timeline().everActive()
-          ? f.timeline().firstActiveDate().toString().substring(0, 7) : Dimension.UNKNOWN);
+      case "plan" -> simple("plan", f -> orUnknown(f.planOfLargestProduct()));
+      case "cohort" -> simple("cohort", f -> f.everActive()
+          ? f.firstActiveDate().toString().substring(0, 7) : Dimension.UNKNOWN);
       default -> {
         if (!customers.hasAttribute(key)) {
           List<String> known = new ArrayList<>(BUILT_IN);
@@ -52,6 +52,11 @@ public final class Dimensions {
           @Override
           public String valueOf(String customerId, SegmentFacts facts) {
             return customers.value(customerId, key).orElse(UNKNOWN);
+          }
+
+          @Override
+          public boolean varies() {
+            return false;
           }
         };
       }
@@ -139,10 +144,10 @@ public final class Dimensions {
     }
     labels.add(">" + shortAmount(edges.get(edges.size() - 1)));
     return simple("initial_arr", facts -> {
-      if (!facts.timeline().everActive()) {
+      if (!facts.everActive()) {
         return Dimension.UNKNOWN;
       }
-      long initial = facts.timeline().initialArrMicros();
+      long initial = facts.initialArrMicros();
       if (initial < micros[0]) {
         return labels.get(0);
       }

@@ -2,32 +2,41 @@ package dev.upshift.segment;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.upshift.state.CustomerState;
-import dev.upshift.state.CustomerTimeline;
 import java.time.LocalDate;
 
 /**
  * What a dimension may look at to place one customer in one period (§6.1, §10): for a customer
  * active at {@code d0}, its state at {@code d0} and the day {@code P.start}; otherwise its state and
- * the day at {@code d1}.
+ * the day at {@code d1}. Plain values, so that both engines can fill it without building objects.
  *
- * @param timeline the customer's timeline (first active date, initial ARR)
- * @param state the state at the anchor snapshot ({@code S0} or {@code S1})
+ * @param firstActiveDay {@code first_active_date} as an epoch day, {@link Integer#MAX_VALUE} when
+ *     never active
+ * @param initialArrMicros {@code initial_arr} in micro-units, 0 when never active
+ * @param planOfLargestProduct the plan of the customer's highest-ARR product at the anchor
+ *     snapshot (ties: product name), or {@code null}
  * @param day the anchor day ({@code P.start} or {@code d1})
  */
-public record SegmentFacts(CustomerTimeline timeline, CustomerState state, LocalDate day) {
+public record SegmentFacts(int firstActiveDay, long initialArrMicros, String planOfLargestProduct,
+    LocalDate day) {
   public SegmentFacts {
-    requireNonNull(timeline, "timeline is null");
-    requireNonNull(state, "state is null");
     requireNonNull(day, "day is null");
+  }
+
+  /** Whether the customer was ever active. */
+  public boolean everActive() {
+    return firstActiveDay != Integer.MAX_VALUE;
+  }
+
+  /** {@code first_active_date}, or {@code null} when never active. */
+  public LocalDate firstActiveDate() {
+    return everActive() ? LocalDate.ofEpochDay(firstActiveDay) : null;
   }
 
   /** Whole months from the first active date to the anchor day, or -1 when not yet active. */
   public int tenureMonths() {
-    LocalDate first = timeline.firstActiveDate();
-    if (first == null || first.isAfter(day)) {
+    if (!everActive() || firstActiveDay > day.toEpochDay()) {
       return -1;
     }
-    return Tenure.months(first, day);
+    return Tenure.months(LocalDate.ofEpochDay(firstActiveDay), day);
   }
 }

@@ -1,6 +1,7 @@
 package dev.upshift.state;
 
 import dev.upshift.input.Phase;
+import dev.upshift.input.PhaseTable;
 import dev.upshift.input.PlanCatalog;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +33,77 @@ public final class TierLadder {
         seenTop.merge(phase.product(), tier, Math::max);
       }
     }
+    return withTops(catalog, seenTop);
+  }
+
+  /** Builds the ladder from the catalog and every row of a phase table. */
+  public static TierLadder of(PlanCatalog catalog, PhaseTable table) {
+    int[] tiers = tiersOf(catalog, table);
+    Map<String, Integer> seenTop = new HashMap<>();
+    int[] topByProduct = new int[table.productCount()];
+    java.util.Arrays.fill(topByProduct, PhaseTable.NONE);
+    for (int r = 0; r < tiers.length; r++) {
+      int p = table.productOf(r);
+      if (tiers[r] != PhaseTable.NONE && (topByProduct[p] == PhaseTable.NONE || tiers[r] > topByProduct[p])) {
+        topByProduct[p] = tiers[r];
+      }
+    }
+    for (int p = 0; p < topByProduct.length; p++) {
+      if (topByProduct[p] != PhaseTable.NONE) {
+        seenTop.merge(table.productName(p), topByProduct[p], Math::max);
+      }
+    }
+    return withTops(catalog, seenTop);
+  }
+
+  /** The tier of every row of a table ({@link PhaseTable#NONE} when unknown), as {@link #tierOf}. */
+  public int[] tiersOf(PhaseTable table) {
+    return tiersOf(catalog, table);
+  }
+
+  private static int[] tiersOf(PlanCatalog catalog, PhaseTable table) {
+    // The catalog is asked once per distinct (product, plan), not once per row.
+    Map<Long, Integer> listed = new HashMap<>();
+    int[] tiers = new int[table.size()];
+    long lastKey = -1;
+    int lastTier = PhaseTable.NONE;
+    for (int r = 0; r < tiers.length; r++) {
+      int tier = table.tierOf(r);
+      if (tier == PhaseTable.NONE && table.planOf(r) != PhaseTable.NONE) {
+        long key = ((long) table.productOf(r) << 32) | table.planOf(r);
+        if (key == lastKey) {
+          tiers[r] = lastTier;
+          continue;
+        }
+        Integer known = listed.get(key);
+        if (known == null) {
+          OptionalInt t = catalog.tier(table.productName(table.productOf(r)),
+              table.planName(table.planOf(r)));
+          known = t.isPresent() ? t.getAsInt() : PhaseTable.NONE;
+          listed.put(key, known);
+        }
+        tier = known;
+        lastKey = key;
+        lastTier = tier;
+      }
+      tiers[r] = tier;
+    }
+    return tiers;
+  }
+
+  private static TierLadder withTops(PlanCatalog catalog, Map<String, Integer> seenTop) {
     Map<String, Integer> top = new HashMap<>(seenTop);
     seenTop.keySet().forEach(product -> catalog.topTier(product).ifPresent(t -> top.put(product, t)));
     return new TierLadder(catalog, top);
+  }
+
+  /** The top tier of a product, or {@link PhaseTable#NONE} when unknown. */
+  public int topTierOf(String product) {
+    Integer top = topTiers.get(product);
+    if (top == null && catalog.topTier(product).isPresent()) {
+      top = catalog.topTier(product).getAsInt();
+    }
+    return top == null ? PhaseTable.NONE : top;
   }
 
   /** The tier of a phase, or {@code null} when unknown. */

@@ -10,7 +10,9 @@ import dev.upshift.input.PlanCatalog;
 import dev.upshift.input.SubscriptionLog;
 import dev.upshift.input.Target;
 import java.util.List;
+import dev.upshift.io.parquet.ParquetSubscriptions;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Reads the CSV input files of one report into a {@link Dataset}: the single entry point of this
@@ -36,6 +38,35 @@ public final class DatasetReader {
    * @throws java.io.UncheckedIOException when the rejects file cannot be written
    */
   public static ReadResult read(InputFiles files) {
+    return read(files, bytes -> { });
+  }
+
+  /**
+   * As {@link #read(InputFiles)}, telling {@code progress} how many bytes of subscriptions.csv
+   * were parsed (possibly from several threads; the total is the file's size).
+   */
+  public static ReadResult read(InputFiles files, LongConsumer progress) {
+    if (ParquetSubscriptions.isParquet(files.subscriptions())) {
+      return readParquet(files, progress);
+    }
+    return read(files, progress, true);
+  }
+
+  /** Subscriptions from Parquet: read as CSV text, errors naming the Parquet file's rows. */
+  private static ReadResult readParquet(InputFiles files, LongConsumer progress) {
+    try (ParquetSubscriptions parquet = ParquetSubscriptions.open(files.subscriptions())) {
+      InputFiles asCsv = new InputFiles(parquet.csv(), files.customers(), files.plans(),
+          files.health(), files.targets(), files.fx(), files.currency(), files.onError(),
+          files.rejectsFile());
+      ReadResult result = parquet.mapErrors(() -> read(asCsv, progress, true));
+      return new ReadResult(result.dataset(),
+          result.skipped().stream().map(parquet.mapping()).toList(), result.skippedErrors(),
+          result.rejectsFile());
+    }
+  }
+
+  /** @param fastPath whether a clean subscriptions.csv may be read in parallel (tests turn it off) */
+  static ReadResult read(InputFiles files, LongConsumer progress, boolean fastPath) {
     ReadContext context = new ReadContext();
     String currency = files.currency();
 
@@ -72,6 +103,22 @@ public final class DatasetReader {
       targets = reader.targets();
     }
 
+    if (fastPath && files.onError() == OnError.FAIL) {
+      // A clean file is read in parallel; anything else falls through to the strict reader.
+      context.register(files.subscriptions().toString());
+      ParallelSubscriptionsReader.Result fast = ParallelSubscriptionsReader.tryRead(
+          files.subscriptions(), fx, ParallelSubscriptionsReader.DEFAULT_CHUNK, progress);
+      if (fast != null) {
+        ErrorLog failures = context.failures();
+        if (failures.total() > 0) {
+          throw new InputException(failures.listed(), failures.total());
+        }
+        Dataset dataset = Dataset.builder().table(fast.table()).summary(fast.summary())
+            .customers(customers).plans(plans).health(health).targets(targets).currency(currency)
+            .build();
+        return new ReadResult(dataset, List.of(), 0, null);
+      }
+    }
     String fxFile = files.fx() == null ? FX_FILE : files.fx().toString();
     PhaseParser parser = new PhaseParser(fx, fxFile, rejectedCurrencies);
     RejectsFile rejects =

@@ -1,0 +1,515 @@
+package dev.upshift.input;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+
+/**
+ * Subscription phases in columns: the compact in-memory form of millions of {@link Phase}s.
+ * Immutable once built.
+ *
+ * <p>A phase object with its dates and boxed tier costs about a hundred bytes and one pointer
+ * chase per field; a row here costs 58 bytes in primitive arrays the garbage collector never
+ * scans. Strings are dictionary-encoded (customer, line, product, plan: one {@code String} per
+ * distinct value, rows hold its index), days are epoch days as {@code int}, money is {@code long}
+ * micro-units. {@link #NONE} marks an absent day, tier or plan. {@link #phase(int)} and {@link
+ * #asList()} give the rows back as {@link Phase} records for code that is not on a hot path.
+ *
+ * <p>Rows are in input order. {@link #byCustomer()} groups them by customer once (a counting
+ * sort, stable in input order) for the overlap check and the engine.
+ */
+public final class PhaseTable {
+  /** An absent day ({@code end}, {@code cancelSigned}), tier or plan. */
+  public static final int NONE = Integer.MIN_VALUE;
+
+  private static final PhaseStatus[] STATUSES = PhaseStatus.values();
+  private static final PhaseKind[] KINDS = PhaseKind.values();
+
+  private final int size;
+  private final String[] customerIds;
+  private final String[] lineIds;
+  private final String[] productNames;
+  private final String[] planNames;
+  private final int[] customer;
+  private final int[] line;
+  private final int[] product;
+  private final int[] plan;
+  private final int[] tier;
+  private final int[] seats;
+  private final long[] arr;
+  private final int[] start;
+  private final int[] end;
+  private final int[] signed;
+  private final int[] cancelSigned;
+  private final byte[] status;
+  private final byte[] kind;
+  private final int[] sourceLine;
+  private volatile Grouping grouping;
+
+  private PhaseTable(Builder b) {
+    size = b.size;
+    customerIds = b.customers.values();
+    lineIds = b.lines.values();
+    productNames = b.products.values();
+    planNames = b.plans.values();
+    customer = trim(b.customer, size);
+    line = trim(b.line, size);
+    product = trim(b.product, size);
+    plan = trim(b.plan, size);
+    tier = trim(b.tier, size);
+    seats = trim(b.seats, size);
+    arr = b.arr.length - size <= size >> 3 ? b.arr : Arrays.copyOf(b.arr, size);
+    start = trim(b.start, size);
+    end = trim(b.end, size);
+    signed = trim(b.signed, size);
+    cancelSigned = trim(b.cancelSigned, size);
+    status = b.status.length - size <= size >> 3 ? b.status : Arrays.copyOf(b.status, size);
+    kind = b.kind.length - size <= size >> 3 ? b.kind : Arrays.copyOf(b.kind, size);
+    sourceLine = trim(b.sourceLine, size);
+    b.detach();
+  }
+
+  /**
+   * The array itself when it is full (a builder sized exactly hands it over) or nearly so, else a
+   * copy: a table holds at most an eighth more than it needs, and saves a copy of the rest.
+   */
+  private static int[] trim(int[] array, int size) {
+    return array.length - size <= size >> 3 ? array : Arrays.copyOf(array, size);
+  }
+
+  /** An empty table. */
+  public static PhaseTable empty() {
+    return builder().build();
+  }
+
+  /** The table of these phases, in this order. */
+  public static PhaseTable of(List<Phase> phases) {
+    Builder builder = builder();
+    phases.forEach(builder::add);
+    return builder.build();
+  }
+
+  public static Builder builder() {
+    return new Builder(16);
+  }
+
+  /** A builder sized for about {@code expectedRows} rows (it grows past them). */
+  public static Builder builder(int expectedRows) {
+    return new Builder(Math.max(16, expectedRows));
+  }
+
+  /**
+   * The tables one after the other, as one table: the parts of a file read in parallel. Each part
+   * has its own dictionaries; they are merged here.
+   */
+  public static PhaseTable concat(List<PhaseTable> parts) {
+    return concat(parts, new int[parts.size()]);
+  }
+
+  /**
+   * As {@link #concat(List)}, adding {@code lineOffsets[i]} to the source lines of part {@code i}:
+   * parts of one file parsed in parallel number their lines from their own start.
+   *
+   * @throws ArithmeticException when a line number overflows
+   */
+  public static PhaseTable concat(List<PhaseTable> parts, int[] lineOffsets) {
+    int total = 0;
+    for (PhaseTable part : parts) {
+      total = Math.addExact(total, part.size);
+    }
+    Builder out = new Builder(Math.max(16, total));
+    for (int index = 0; index < parts.size(); index++) {
+      PhaseTable part = parts.get(index);
+      int[] customers = out.customers.remap(part.customerIds);
+      int[] lines = out.lines.remap(part.lineIds);
+      int[] products = out.products.remap(part.productNames);
+      int[] plans = out.plans.remap(part.planNames);
+      int at = out.size;
+      for (int r = 0; r < part.size; r++) {
+        out.customer[at + r] = customers[part.customer[r]];
+        out.line[at + r] = lines[part.line[r]];
+        out.product[at + r] = products[part.product[r]];
+        out.plan[at + r] = part.plan[r] == NONE ? NONE : plans[part.plan[r]];
+      }
+      System.arraycopy(part.tier, 0, out.tier, at, part.size);
+      System.arraycopy(part.seats, 0, out.seats, at, part.size);
+      System.arraycopy(part.arr, 0, out.arr, at, part.size);
+      System.arraycopy(part.start, 0, out.start, at, part.size);
+      System.arraycopy(part.end, 0, out.end, at, part.size);
+      System.arraycopy(part.signed, 0, out.signed, at, part.size);
+      System.arraycopy(part.cancelSigned, 0, out.cancelSigned, at, part.size);
+      System.arraycopy(part.status, 0, out.status, at, part.size);
+      System.arraycopy(part.kind, 0, out.kind, at, part.size);
+      int offset = lineOffsets[index];
+      for (int r = 0; r < part.size; r++) {
+        out.sourceLine[at + r] = Math.addExact(part.sourceLine[r], offset);
+      }
+      out.size += part.size;
+    }
+    return out.build();
+  }
+
+  /** Number of rows. */
+  public int size() {
+    return size;
+  }
+
+  /** Number of distinct customers. */
+  public int customerCount() {
+    return customerIds.length;
+  }
+
+  /** A customer id by its index ({@link #customerOf(int)}). */
+  public String customerId(int customerIndex) {
+    return customerIds[customerIndex];
+  }
+
+  public int customerOf(int row) {
+    return customer[row];
+  }
+
+  public int lineOf(int row) {
+    return line[row];
+  }
+
+  public String lineId(int lineIndex) {
+    return lineIds[lineIndex];
+  }
+
+  public int lineCount() {
+    return lineIds.length;
+  }
+
+  public int productOf(int row) {
+    return product[row];
+  }
+
+  public String productName(int productIndex) {
+    return productNames[productIndex];
+  }
+
+  public int productCount() {
+    return productNames.length;
+  }
+
+  /** The plan index of a row, or {@link #NONE}. */
+  public int planOf(int row) {
+    return plan[row];
+  }
+
+  /** A plan name by its index; {@code null} for {@link #NONE}. */
+  public String planName(int planIndex) {
+    return planIndex == NONE ? null : planNames[planIndex];
+  }
+
+  public int planCount() {
+    return planNames.length;
+  }
+
+  /** The explicit tier of a row, or {@link #NONE}. */
+  public int tierOf(int row) {
+    return tier[row];
+  }
+
+  public int seatsOf(int row) {
+    return seats[row];
+  }
+
+  public long arrMicrosOf(int row) {
+    return arr[row];
+  }
+
+  public int startOf(int row) {
+    return start[row];
+  }
+
+  /** The end epoch day of a row, or {@link #NONE} when open-ended. */
+  public int endOf(int row) {
+    return end[row];
+  }
+
+  public int signedOf(int row) {
+    return signed[row];
+  }
+
+  /** The cancellation-signed epoch day, or {@link #NONE} when open-ended. */
+  public int cancelSignedOf(int row) {
+    return cancelSigned[row];
+  }
+
+  public PhaseStatus statusOf(int row) {
+    return STATUSES[status[row]];
+  }
+
+  public PhaseKind kindOf(int row) {
+    return KINDS[kind[row]];
+  }
+
+  /** The source line (input order) of a row. */
+  public int sourceLineOf(int row) {
+    return sourceLine[row];
+  }
+
+  /** {@link Phase#billable()} of a row, without building the phase. */
+  public boolean billable(int row) {
+    return status[row] == PhaseStatus.ACTIVE.ordinal()
+        && (kind[row] == PhaseKind.RECURRING.ordinal()
+            || kind[row] == PhaseKind.COMMITTED_USAGE.ordinal())
+        && arr[row] > 0;
+  }
+
+  /** The row as a {@link Phase}. */
+  public Phase phase(int row) {
+    return new Phase(customerIds[customer[row]], lineIds[line[row]], productNames[product[row]],
+        planName(plan[row]), tier[row] == NONE ? null : tier[row], seats[row], arr[row],
+        LocalDate.ofEpochDay(start[row]), date(end[row]), LocalDate.ofEpochDay(signed[row]),
+        date(cancelSigned[row]), STATUSES[status[row]], KINDS[kind[row]], sourceLine[row]);
+  }
+
+  private static LocalDate date(int epochDay) {
+    return epochDay == NONE ? null : LocalDate.ofEpochDay(epochDay);
+  }
+
+  /** The rows as phases, built on each access (a view; nothing is copied). */
+  public List<Phase> asList() {
+    return new PhaseList(this);
+  }
+
+  /**
+   * Rows grouped by customer: the rows of customer {@code c} are {@code rows[offsets[c]]} to
+   * {@code rows[offsets[c + 1] - 1]}, in input order. Customers are in order of first appearance.
+   */
+  public record Grouping(int[] offsets, int[] rows) {}
+
+  /** The rows grouped by customer, computed on first use. */
+  public Grouping byCustomer() {
+    Grouping g = grouping;
+    if (g == null) {
+      int[] offsets = new int[customerIds.length + 1];
+      for (int r = 0; r < size; r++) {
+        offsets[customer[r] + 1]++;
+      }
+      for (int c = 0; c < customerIds.length; c++) {
+        offsets[c + 1] += offsets[c];
+      }
+      int[] next = Arrays.copyOf(offsets, customerIds.length);
+      int[] rows = new int[size];
+      for (int r = 0; r < size; r++) {
+        rows[next[customer[r]]++] = r;
+      }
+      g = new Grouping(offsets, rows);
+      grouping = g;
+    }
+    return g;
+  }
+
+  /** The index of a customer id, or -1 when it has no rows. */
+  public int indexOfCustomer(String customerId) {
+    for (int c = 0; c < customerIds.length; c++) {
+      if (customerIds[c].equals(customerId)) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  private static final class PhaseList extends AbstractList<Phase> implements RandomAccess {
+    private final PhaseTable table;
+
+    PhaseList(PhaseTable table) {
+      this.table = table;
+    }
+
+    @Override
+    public Phase get(int index) {
+      if (index < 0 || index >= table.size) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      return table.phase(index);
+    }
+
+    @Override
+    public int size() {
+      return table.size;
+    }
+  }
+
+  /** Strings to dense indexes, in order of first appearance. */
+  private static final class Dictionary {
+    private final Map<String, Integer> index;
+
+    Dictionary(int expected) {
+      index = new HashMap<>(Math.max(16, expected * 4 / 3 + 1));
+    }
+
+    private String[] values = new String[16];
+    private int size;
+    private String last;
+    private int lastIndex = -1;
+
+    int indexOf(String value) {
+      if (value == last || value.equals(last)) { // sorted input repeats the previous value
+        return lastIndex;
+      }
+      Integer known = index.get(value);
+      int i;
+      if (known != null) {
+        i = known;
+      } else {
+        i = size;
+        index.put(value, i);
+        if (size == values.length) {
+          values = Arrays.copyOf(values, size * 2);
+        }
+        values[size++] = value;
+      }
+      last = value;
+      lastIndex = i;
+      return i;
+    }
+
+    int[] remap(String[] others) {
+      int[] mapped = new int[others.length];
+      for (int i = 0; i < others.length; i++) {
+        mapped[i] = indexOf(others[i]);
+      }
+      return mapped;
+    }
+
+    String[] values() {
+      return Arrays.copyOf(values, size);
+    }
+  }
+
+  /** Appends rows; not thread-safe. */
+  public static final class Builder {
+    private final Dictionary customers;
+    private final Dictionary lines = new Dictionary(16);
+    private final Dictionary products = new Dictionary(16);
+    private final Dictionary plans = new Dictionary(16);
+    private int size;
+    private int[] customer;
+    private int[] line;
+    private int[] product;
+    private int[] plan;
+    private int[] tier;
+    private int[] seats;
+    private long[] arr;
+    private int[] start;
+    private int[] end;
+    private int[] signed;
+    private int[] cancelSigned;
+    private byte[] status;
+    private byte[] kind;
+    private int[] sourceLine;
+
+    private Builder(int capacity) {
+      customers = new Dictionary(capacity / 8);
+      allocate(capacity);
+    }
+
+    private void allocate(int capacity) {
+      customer = grow(customer, capacity);
+      line = grow(line, capacity);
+      product = grow(product, capacity);
+      plan = grow(plan, capacity);
+      tier = grow(tier, capacity);
+      seats = grow(seats, capacity);
+      arr = arr == null ? new long[capacity] : Arrays.copyOf(arr, capacity);
+      start = grow(start, capacity);
+      end = grow(end, capacity);
+      signed = grow(signed, capacity);
+      cancelSigned = grow(cancelSigned, capacity);
+      status = status == null ? new byte[capacity] : Arrays.copyOf(status, capacity);
+      kind = kind == null ? new byte[capacity] : Arrays.copyOf(kind, capacity);
+      sourceLine = grow(sourceLine, capacity);
+    }
+
+    private static int[] grow(int[] array, int capacity) {
+      return array == null ? new int[capacity] : Arrays.copyOf(array, capacity);
+    }
+
+    public int size() {
+      return size;
+    }
+
+    /** Appends a phase. */
+    public Builder add(Phase phase) {
+      if (phase.tier() != null && phase.tier() == NONE) {
+        throw new IllegalArgumentException("tier out of range: " + phase.tier());
+      }
+      return add(phase.customerId(), phase.lineId(), phase.product(), phase.plan(),
+          phase.tier() == null ? NONE : phase.tier(), phase.seats(), phase.arrMicros(),
+          day(phase.start()), phase.end() == null ? NONE : day(phase.end()), day(phase.signed()),
+          phase.cancelSigned() == null ? NONE : day(phase.cancelSigned()), phase.status(),
+          phase.kind(), phase.line());
+    }
+
+    /**
+     * Appends a row checked as {@link Phase}'s constructor checks it; defaults must be applied
+     * ({@code lineId}, {@code signed}, {@code cancelSigned}).
+     *
+     * @param tier the explicit tier or {@link #NONE}
+     * @param end the end epoch day or {@link #NONE}; then {@code cancelSigned} is {@link #NONE} too
+     */
+    public Builder add(String customerId, String lineId, String productName, String planName,
+        int tier, int seats, long arrMicros, int start, int end, int signed, int cancelSigned,
+        PhaseStatus status, PhaseKind kind, int sourceLine) {
+      requireNonNull(customerId, "customerId is null");
+      requireNonNull(lineId, "lineId is null");
+      requireNonNull(productName, "product is null");
+      requireNonNull(status, "status is null");
+      requireNonNull(kind, "kind is null");
+      if (customerId.isEmpty() || customerId.length() > 256) {
+        throw new IllegalArgumentException("customerId must have 1 to 256 characters: " + customerId);
+      }
+      if (seats < 0 || arrMicros < 0) {
+        throw new IllegalArgumentException("seats and ARR must be >= 0: " + seats + ", " + arrMicros);
+      }
+      if (end != NONE && end <= start) {
+        throw new IllegalArgumentException("end " + end + " is not after start " + start);
+      }
+      if ((end == NONE) != (cancelSigned == NONE)) {
+        throw new IllegalArgumentException("cancelSigned must be set exactly when end is");
+      }
+      if (size == customer.length) {
+        allocate(Math.addExact(size, Math.max(16, size >> 1)));
+      }
+      this.customer[size] = customers.indexOf(customerId);
+      this.line[size] = lines.indexOf(lineId);
+      this.product[size] = products.indexOf(productName);
+      this.plan[size] = planName == null ? NONE : plans.indexOf(planName);
+      this.tier[size] = tier;
+      this.seats[size] = seats;
+      this.arr[size] = arrMicros;
+      this.start[size] = start;
+      this.end[size] = end;
+      this.signed[size] = signed;
+      this.cancelSigned[size] = cancelSigned;
+      this.status[size] = (byte) status.ordinal();
+      this.kind[size] = (byte) kind.ordinal();
+      this.sourceLine[size] = sourceLine;
+      size++;
+      return this;
+    }
+
+    private static int day(LocalDate date) {
+      return Math.toIntExact(date.toEpochDay());
+    }
+
+    /** The table; the builder must not be used afterwards (its arrays may be handed over). */
+    public PhaseTable build() {
+      return new PhaseTable(this);
+    }
+
+    private void detach() {
+      customer = null;
+    }
+  }
+}

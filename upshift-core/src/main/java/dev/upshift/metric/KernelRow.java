@@ -1,0 +1,61 @@
+package dev.upshift.metric;
+
+import dev.upshift.movement.Component;
+import java.util.Arrays;
+
+/**
+ * One customer's contribution to one period as plain fields: what {@link CustomerPeriod} holds,
+ * without the objects. {@link CustomerKernel} fills one instance per customer and period and
+ * {@link PeriodTotals#add(KernelRow)} sums it. Mutable scratch; not thread-safe.
+ */
+final class KernelRow {
+  static final byte NO_STATUS = 0;
+  static final byte NEW = 1;
+  static final byte REACTIVATED = 2;
+  static final byte CHURNED = 3;
+  static final byte RETAINED = 4;
+
+  byte status;
+  long arr0;
+  long arr1;
+  long seats0;
+  long seats1;
+  final long[] components = new long[Component.count()];
+  long upsellRamp;
+  int inferredDirections;
+  boolean eligible;
+  boolean upsold;
+  long upsoldArr;
+  boolean upsellUserT3;
+  boolean upsellUserT12;
+  boolean qtdEligible;
+  boolean qtdUpsold;
+  long arr12MonthsAgo;
+
+  void clearMovement() {
+    arr0 = 0;
+    arr1 = 0;
+    seats0 = 0;
+    seats1 = 0;
+    if (status != NO_STATUS) { // components are only ever set with a status
+      Arrays.fill(components, 0);
+    }
+    status = NO_STATUS;
+    upsellRamp = 0;
+    inferredDirections = 0;
+  }
+
+  boolean upsellUser() {
+    return seats0 > 0 && seats1 > seats0;
+  }
+
+  /** Active at either end: the customer has a ledger row (§10). */
+  boolean inLedger() {
+    return arr0 > 0 || arr1 > 0;
+  }
+
+  /** Whether the row changes any figure of the report. */
+  boolean contributes() {
+    return inLedger() || upsellUserT3 || upsellUserT12 || qtdEligible || arr12MonthsAgo > 0;
+  }
+}

@@ -1,0 +1,298 @@
+package dev.upshift.io.csv;
+
+import dev.upshift.input.FxRates;
+import dev.upshift.input.IgnoredReason;
+import dev.upshift.input.InputError;
+import dev.upshift.input.InputSummary;
+import dev.upshift.input.PhaseTable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * The fast path for {@code subscriptions.csv}: the file cut into chunks at line breaks, the chunks
+ * parsed in parallel by {@link FastRowParser}s straight into columns, then checked for overlapping
+ * phases by customer.
+ *
+ * <p>Cutting a CSV file at a line break is only safe when no quoted cell spans lines. This path
+ * therefore accepts no quote at all (nor anything else unusual, see {@link FastRowParser}); each
+ * chunk gives up at the first such thing, and since every line is parsed by exactly one chunk, a
+ * file containing one is never taken by this path. It also gives up at the first row that is in
+ * error and when two phases overlap. {@link #tryRead} then returns {@code null} and the caller reads
+ * the file with the strict streaming reader, which reports every error, with its physical line and
+ * wording, exactly as it always has: the fast path only ever changes how fast a clean file is read.
+ */
+final class ParallelSubscriptionsReader {
+  /** Bytes per chunk: enough to keep both cores busy and the progress moving, little memory. */
+  static final int DEFAULT_CHUNK = 16 << 20;
+
+  private ParallelSubscriptionsReader() {}
+
+  /** A clean file's phases of lines, in input order, and its row counts. */
+  record Result(PhaseTable table, InputSummary summary) {}
+
+  /**
+   * Reads a clean file fast, or returns {@code null} when the file needs the strict reader (it has
+   * an error, or something this path does not handle).
+   *
+   * @param progress receives the number of bytes parsed, from several threads
+   */
+  static Result tryRead(Path path, FxRates fx, int chunkBytes, LongConsumer progress) {
+    long began = System.nanoTime();
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      long size = channel.size();
+      byte[] head = read(channel, 0, (int) Math.min(size, 1 << 20));
+      int bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+          && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+      int headerEnd = indexOf(head, bom, (byte) '\n');
+      if (headerEnd < 0) {
+        return null;
+      }
+      Header header = header(head, bom, headerEnd);
+      if (header == null) {
+        return null;
+      }
+      long[] bounds = chunkBounds(channel, headerEnd + 1L, size, chunkBytes);
+      int chunks = bounds.length - 1;
+      FastRowParser[] parsers = new FastRowParser[chunks];
+      // One buffer per worker thread, reused from chunk to chunk.
+      ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[0]);
+      boolean clean = IntStream.range(0, chunks).parallel().allMatch(k -> {
+        long from = bounds[k];
+        int length = Math.toIntExact(bounds[k + 1] - from);
+        FastRowParser parser = new FastRowParser(header, fx, length / 64);
+        parsers[k] = parser;
+        try {
+          byte[] buffer = buffers.get();
+          if (buffer.length < length) {
+            buffer = new byte[Math.max(length, chunkBytes + (chunkBytes >> 3))];
+            buffers.set(buffer);
+          }
+          readInto(channel, from, buffer, length);
+          boolean ok = parser.parse(buffer, 0, length);
+          progress.accept(length);
+          return ok;
+        } catch (IOException e) {
+          return false;
+        }
+      });
+      if (!clean) {
+        if (Boolean.getBoolean("upshift.debug")) {
+          for (FastRowParser parser : parsers) {
+            if (parser != null && parser.declined()) {
+              System.err.println("upshift: fast path declined: " + parser.declineReason());
+            }
+          }
+        }
+        return null;
+      }
+      long parsed = System.nanoTime();
+      Result result = assemble(parsers);
+      debug("parsed %d chunks in %d ms, assembled in %d ms", chunks,
+          (parsed - began) / 1_000_000, (System.nanoTime() - parsed) / 1_000_000);
+      return result;
+    } catch (IOException | ArithmeticException e) {
+      return null; // the strict reader words the problem
+    }
+  }
+
+  private static void debug(String format, Object... args) {
+    if (Boolean.getBoolean("upshift.debug")) {
+      System.err.println("upshift: " + String.format(java.util.Locale.ROOT, format, args));
+    }
+  }
+
+  /** The header when it is plain (on line 1, no quotes, ASCII) and good; otherwise {@code null}. */
+  private static Header header(byte[] head, int from, int to) {
+    int end = to > from && head[to - 1] == '\r' ? to - 1 : to;
+    List<String> names = new ArrayList<>();
+    int start = from;
+    for (int i = from; i <= end; i++) {
+      if (i == end || head[i] == ',') {
+        names.add(new String(head, start, i - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+        start = i + 1;
+      } else if (head[i] == '"' || head[i] < 0 || head[i] == '\r') {
+        return null;
+      }
+    }
+    List<InputError> errors = new ArrayList<>();
+    Header header = Header.resolve("", 1, names, SubscriptionColumns.COLUMNS, errors);
+    boolean priced = SubscriptionColumns.PRICE_FORMS.stream().anyMatch(header::has);
+    return errors.isEmpty() && priced && !names.get(0).isBlank() ? header : null;
+  }
+
+  /**
+   * Chunk boundaries: {@code bounds[k]} is where chunk {@code k} starts, always just after a line
+   * break, and the last entry is the file's size.
+   */
+  private static long[] chunkBounds(FileChannel channel, long dataStart, long size, int chunkBytes)
+      throws IOException {
+    List<Long> bounds = new ArrayList<>();
+    bounds.add(dataStart);
+    long nominal = dataStart + chunkBytes;
+    while (nominal < size) {
+      long lineStart = nextLineStart(channel, nominal - 1, size);
+      if (lineStart >= size) {
+        break;
+      }
+      if (lineStart > bounds.get(bounds.size() - 1)) {
+        bounds.add(lineStart);
+      }
+      nominal = Math.max(nominal + chunkBytes, lineStart + 1);
+    }
+    bounds.add(size);
+    return bounds.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** The position after the first line break at or after {@code from}, or {@code size}. */
+  private static long nextLineStart(FileChannel channel, long from, long size) throws IOException {
+    long position = from;
+    while (position < size) {
+      byte[] window = read(channel, position, (int) Math.min(64 * 1024, size - position));
+      int at = indexOf(window, 0, (byte) '\n');
+      if (at >= 0) {
+        return position + at + 1;
+      }
+      position += window.length;
+    }
+    return size;
+  }
+
+  private static byte[] read(FileChannel channel, long position, int length) throws IOException {
+    byte[] bytes = new byte[length];
+    readInto(channel, position, bytes, length);
+    return bytes;
+  }
+
+  private static void readInto(FileChannel channel, long position, byte[] bytes, int length)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
+    while (buffer.hasRemaining()) {
+      int n = channel.read(buffer, position + buffer.position());
+      if (n < 0) {
+        throw new IOException("the file shrank while being read");
+      }
+    }
+  }
+
+  private static int indexOf(byte[] bytes, int from, byte value) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == value) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Joins the chunks in file order, numbering lines from the header's, and checks overlaps. */
+  private static Result assemble(FastRowParser[] parsers) {
+    List<PhaseTable> tables = new ArrayList<>(parsers.length);
+    int[] lineOffsets = new int[parsers.length];
+    long line = 1; // the header's
+    long rows = 0;
+    long billable = 0;
+    Map<IgnoredReason, Long> ignored = new EnumMap<>(IgnoredReason.class);
+    for (int k = 0; k < parsers.length; k++) {
+      FastRowParser parser = parsers[k];
+      lineOffsets[k] = Math.toIntExact(line);
+      line += parser.lines();
+      rows += parser.rows();
+      billable += parser.billable();
+      for (IgnoredReason reason : IgnoredReason.values()) {
+        ignored.merge(reason, parser.ignored(reason), Long::sum);
+      }
+      tables.add(parser.table());
+      parsers[k] = null; // its buffers can go
+    }
+    Math.toIntExact(line);
+    long began = System.nanoTime();
+    PhaseTable table = PhaseTable.concat(tables, lineOffsets);
+    long joined = System.nanoTime();
+    boolean overlap = Overlaps.any(table);
+    debug("concat %d ms, overlap check %d ms", (joined - began) / 1_000_000,
+        (System.nanoTime() - joined) / 1_000_000);
+    if (overlap) {
+      return null;
+    }
+    return new Result(table, new InputSummary(rows, billable, ignored, 0));
+  }
+
+  /** Whether any two phases of one (customer, line) overlap, as {@code SubscriptionLog} defines it. */
+  static final class Overlaps {
+    private Overlaps() {}
+
+    static boolean any(PhaseTable table) {
+      PhaseTable.Grouping groups = table.byCustomer();
+      int customers = table.customerCount();
+      int batch = 8192;
+      return IntStream.range(0, (customers + batch - 1) / batch).parallel().anyMatch(b -> {
+        int[] scratch = new int[64];
+        for (int c = b * batch; c < Math.min(customers, (b + 1) * batch); c++) {
+          int from = groups.offsets()[c];
+          int count = groups.offsets()[c + 1] - from;
+          if (scratch.length < count) {
+            scratch = new int[count];
+          }
+          System.arraycopy(groups.rows(), from, scratch, 0, count);
+          if (overlapIn(table, scratch, count)) {
+            return true;
+          }
+        }
+        return false;
+      });
+    }
+
+    /**
+     * Sorted by (line, start), phases of a line overlap exactly when two neighbours do: the same
+     * start, or an explicit end after the next start. (Checking neighbours in sorted order finds
+     * the same as admitting rows one by one in input order when nothing overlaps.)
+     */
+    private static boolean overlapIn(PhaseTable table, int[] rows, int count) {
+      if (count <= 32) {
+        for (int i = 1; i < count; i++) {
+          int r = rows[i];
+          int j = i - 1;
+          while (j >= 0 && compare(table, rows[j], r) > 0) {
+            rows[j + 1] = rows[j];
+            j--;
+          }
+          rows[j + 1] = r;
+        }
+      } else {
+        Integer[] boxed = new Integer[count];
+        for (int i = 0; i < count; i++) {
+          boxed[i] = rows[i];
+        }
+        java.util.Arrays.sort(boxed, (a, b) -> compare(table, a, b));
+        for (int i = 0; i < count; i++) {
+          rows[i] = boxed[i];
+        }
+      }
+      for (int i = 1; i < count; i++) {
+        int a = rows[i - 1];
+        int b = rows[i];
+        if (table.lineOf(a) != table.lineOf(b)) {
+          continue;
+        }
+        int end = table.endOf(a);
+        if (table.startOf(a) == table.startOf(b) || (end != PhaseTable.NONE && end > table.startOf(b))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static int compare(PhaseTable table, int a, int b) {
+      int byLine = Integer.compare(table.lineOf(a), table.lineOf(b));
+      return byLine != 0 ? byLine : Integer.compare(table.startOf(a), table.startOf(b));
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.upshift.io.parquet;
+
+import dev.upshift.input.InputError;
+import dev.upshift.input.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * A Parquet {@code subscriptions} file as CSV text for the CSV reader, and the mapping of the CSV
+ * reader's errors back to the Parquet file's rows. See the package documentation for why.
+ */
+public final class ParquetSubscriptions implements AutoCloseable {
+  private final Path parquet;
+  private final Path csv;
+
+  private ParquetSubscriptions(Path parquet, Path csv) {
+    this.parquet = parquet;
+    this.csv = csv;
+  }
+
+  /** Whether a path names a Parquet file (by its extension, any case). */
+  public static boolean isParquet(Path path) {
+    return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
+  }
+
+  /**
+   * Writes the Parquet file's rows to a temporary CSV file (deleted on {@link #close()}).
+   *
+   * @throws InputException when the file is missing or DuckDB cannot read it
+   */
+  public static ParquetSubscriptions open(Path parquet) {
+    if (!Files.isRegularFile(parquet)) {
+      throw new InputException(new InputError(parquet.toString(), 0, null, "no such file"));
+    }
+    Path csv;
+    try {
+      csv = Files.createTempFile("upshift-parquet-", ".csv");
+    } catch (IOException e) {
+      throw new InputException(new InputError(parquet.toString(), 0, null,
+          "cannot create a temporary file: " + e.getMessage()));
+    }
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+         Statement sql = connection.createStatement()) {
+      sql.execute("COPY (SELECT * FROM read_parquet('" + quote(parquet) + "')) TO '" + quote(csv)
+          + "' (HEADER, DELIMITER ',', DATEFORMAT '%Y-%m-%d')");
+    } catch (SQLException e) {
+      delete(csv);
+      throw new InputException(new InputError(parquet.toString(), 0, null,
+          "cannot read the Parquet file: " + e.getMessage()));
+    }
+    return new ParquetSubscriptions(parquet, csv);
+  }
+
+  /** The CSV text of the rows: header on line 1, row {@code r} on line {@code r + 1}. */
+  public Path csv() {
+    return csv;
+  }
+
+  /** An error of the CSV reader as an error of the Parquet file: its row number as the line. */
+  public InputError toParquet(InputError error) {
+    if (!error.file().equals(csv.toString())) {
+      return error;
+    }
+    return new InputError(parquet.toString(), Math.max(0, error.line() - 1), error.column(),
+        error.reason());
+  }
+
+  /** Runs a read of the CSV text, naming the Parquet file and its rows in any errors. */
+  public <T> T mapErrors(java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (InputException e) {
+      List<InputError> errors = e.errors().stream().map(this::toParquet).toList();
+      throw new InputException(errors, e.totalErrors());
+    }
+  }
+
+  /** The mapping, for callers that keep errors of skipped rows. */
+  public Function<InputError, InputError> mapping() {
+    return this::toParquet;
+  }
+
+  @Override
+  public void close() {
+    delete(csv);
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (NoSuchFileException e) {
+      // gone already
+    } catch (IOException e) {
+      file.toFile().deleteOnExit();
+    }
+  }
+
+  private static String quote(Path path) {
+    return path.toAbsolutePath().toString().replace("'", "''");
+  }
+}
