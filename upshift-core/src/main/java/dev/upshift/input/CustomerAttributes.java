@@ -58,7 +58,7 @@ public final class CustomerAttributes {
   /** Collects rows; one builder per file read. */
   public static final class Builder {
     private final List<String> names;
-    private final Map<String, String[]> values = new HashMap<>();
+    private Map<String, String[]> values = new HashMap<>();
 
     private Builder(List<String> attributeNames) {
       this.names = attributeNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
@@ -81,7 +81,10 @@ public final class CustomerAttributes {
     }
 
     public CustomerAttributes build() {
-      return new CustomerAttributes(names, Map.copyOf(values));
+      // Hand the map over rather than copy it: customers.csv can list millions of customers.
+      Map<String, String[]> built = java.util.Collections.unmodifiableMap(values);
+      values = new HashMap<>();
+      return new CustomerAttributes(names, built);
     }
   }
 
