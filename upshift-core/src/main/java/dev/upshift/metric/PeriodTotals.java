@@ -271,32 +271,19 @@ public final class PeriodTotals {
   public long grossRetainedArr12m() { return grossRetainedArr12m; }
   public long inferredDirections() { return inferredDirections; }
 
-  /** Σ expansion components (≥ 0). */
+  /** {@code upsell + addOnSeats + addOnPrice + crossSell} (≥ 0). */
   public long expansion() {
-    return sumOf(Component.Kind.EXPANSION);
+    return Component.sum(components, Component.Kind.EXPANSION);
   }
 
-  /** Σ contraction components (≤ 0). */
+  /** {@code downsell + reductionSeats + reductionPrice + productChurn} (≤ 0). */
   public long contraction() {
-    return sumOf(Component.Kind.CONTRACTION);
+    return Component.sum(components, Component.Kind.CONTRACTION);
   }
 
-  /** Σ all components: {@code ending − starting}. */
+  /** The sum of all components: the net change of ARR. */
   public long netNew() {
-    long total = 0;
-    for (long value : components) {
-      total = Math.addExact(total, value);
-    }
-    return total;
+    return Component.sum(components, null);
   }
 
-  private long sumOf(Component.Kind kind) {
-    long total = 0;
-    for (Component c : COMPONENTS) {
-      if (c.kind() == kind) {
-        total = Math.addExact(total, components[c.ordinal()]);
-      }
-    }
-    return total;
-  }
 }

@@ -56,6 +56,22 @@ public enum Component {
     return kind == Kind.CONTRACTION;
   }
 
+  /**
+   * Sums amounts indexed by component ordinal: all of them ({@code kind == null}, the net
+   * change) or those of one kind (expansion, contraction).
+   *
+   * @throws ArithmeticException on overflow
+   */
+  public static long sum(long[] byComponent, Kind kind) {
+    long total = 0;
+    for (Component component : VALUES) {
+      if (kind == null || component.kind == kind) {
+        total = Math.addExact(total, byComponent[component.ordinal()]);
+      }
+    }
+    return total;
+  }
+
   /** The components in declaration order, without copying. */
   static Component[] all() {
     return VALUES;

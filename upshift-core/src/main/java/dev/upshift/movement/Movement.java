@@ -80,32 +80,19 @@ public final class Movement {
 
   /** {@code upsell + addOnSeats + addOnPrice + crossSell} (≥ 0). */
   public long expansion() {
-    return sum(Component.Kind.EXPANSION);
+    return Component.sum(components, Component.Kind.EXPANSION);
   }
 
   /** {@code downsell + reductionSeats + reductionPrice + productChurn} (≤ 0). */
   public long contraction() {
-    return sum(Component.Kind.CONTRACTION);
+    return Component.sum(components, Component.Kind.CONTRACTION);
   }
 
-  /** The sum of all components: {@code A1 − A0}. */
+  /** The sum of all components: the net change of ARR. */
   public long netNew() {
-    long total = 0;
-    for (long value : components) {
-      total = Math.addExact(total, value);
-    }
-    return total;
+    return Component.sum(components, null);
   }
 
-  private long sum(Component.Kind kind) {
-    long total = 0;
-    for (Component component : Component.all()) {
-      if (component.kind() == kind) {
-        total = Math.addExact(total, components[component.ordinal()]);
-      }
-    }
-    return total;
-  }
 
   /** The seat waterfall movement. */
   public SeatMovement seatMovement() {
