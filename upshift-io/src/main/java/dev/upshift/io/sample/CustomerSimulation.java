@@ -678,15 +678,24 @@ final class CustomerSimulation {
     return true;
   }
 
-  /** A payment failure: every line is suspended; a month later it resumes or ends. */
-  private boolean suspend(int m) {
+  /**
+   * A random day of month {@code m} on which every open line may take a new phase, or {@link
+   * #NONE} when the month has no such day left.
+   */
+  private int dayForEveryOpenLine(int m) {
     int day = window.start(m) + rng.nextInt(window.length(m));
     for (Line line : lines) {
       if (line.open) {
         day = Math.max(day, line.minNextStart);
       }
     }
-    if (day >= window.start(m + 1)) {
+    return day >= window.start(m + 1) ? NONE : day;
+  }
+
+  /** A payment failure: every line is suspended; a month later it resumes or ends. */
+  private boolean suspend(int m) {
+    int day = dayForEveryOpenLine(m);
+    if (day == NONE) {
       return false;
     }
     for (Line line : lines) {
@@ -700,13 +709,8 @@ final class CustomerSimulation {
   }
 
   private void resumeOrEnd(int m) {
-    int day = window.start(m) + rng.nextInt(window.length(m));
-    for (Line line : lines) {
-      if (line.open) {
-        day = Math.max(day, line.minNextStart);
-      }
-    }
-    if (day >= window.start(m + 1)) {
+    int day = dayForEveryOpenLine(m);
+    if (day == NONE) {
       resumeMonth = m + 1;
       return;
     }
