@@ -1,6 +1,7 @@
 package dev.upshift.metric;
 
 import dev.upshift.movement.Component;
+import dev.upshift.movement.Movement;
 import java.util.Arrays;
 
 /**
@@ -43,6 +44,36 @@ final class KernelRow {
     status = NO_STATUS;
     upsellRamp = 0;
     inferredDirections = 0;
+  }
+
+  /** The same contribution as a record-based row, so both paths share one way of summing. */
+  static KernelRow of(CustomerPeriod period) {
+    Movement m = period.movement();
+    KernelRow row = new KernelRow();
+    row.status = m.status() == null ? NO_STATUS : switch (m.status()) {
+      case NEW -> NEW;
+      case REACTIVATED -> REACTIVATED;
+      case CHURNED -> CHURNED;
+      case RETAINED -> RETAINED;
+    };
+    row.arr0 = m.arr0();
+    row.arr1 = m.arr1();
+    row.seats0 = m.seats0();
+    row.seats1 = m.seats1();
+    for (Component c : Component.values()) {
+      row.components[c.ordinal()] = m.component(c);
+    }
+    row.upsellRamp = m.upsellRamp();
+    row.inferredDirections = m.inferredDirections();
+    row.eligible = period.eligible();
+    row.upsold = period.upsold();
+    row.upsoldArr = period.upsoldArr();
+    row.upsellUserT3 = period.upsellUserT3();
+    row.upsellUserT12 = period.upsellUserT12();
+    row.qtdEligible = period.qtdEligible();
+    row.qtdUpsold = period.qtdUpsold();
+    row.arr12MonthsAgo = period.arr12MonthsAgo();
+    return row;
   }
 
   boolean upsellUser() {

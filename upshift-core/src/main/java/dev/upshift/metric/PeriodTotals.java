@@ -1,7 +1,6 @@
 package dev.upshift.metric;
 
 import dev.upshift.movement.Component;
-import dev.upshift.movement.Movement;
 import dev.upshift.movement.SeatMovement;
 
 /**
@@ -13,8 +12,6 @@ import dev.upshift.movement.SeatMovement;
  * combine partial totals the same way and get the same numbers.
  */
 public final class PeriodTotals {
-  private static final Component[] COMPONENTS = Component.values();
-
   long arrStarting;
   final long[] components = new long[Component.count()];
   long upsellRamp;
@@ -54,65 +51,7 @@ public final class PeriodTotals {
 
   /** Adds one customer's contribution. */
   public void add(CustomerPeriod row) {
-    Movement m = row.movement();
-    long a0 = m.arr0();
-    long a1 = m.arr1();
-    arrStarting = Math.addExact(arrStarting, a0);
-    arrEnding = Math.addExact(arrEnding, a1);
-    for (int c = 0; c < components.length; c++) {
-      long value = m.component(COMPONENTS[c]);
-      if (value != 0) {
-        components[c] = Math.addExact(components[c], value);
-        customersWithComponent[c]++;
-      }
-    }
-    upsellRamp = Math.addExact(upsellRamp, m.upsellRamp());
-    inferredDirections += m.inferredDirections();
-    if (m.status() != null) {
-      switch (m.status()) {
-        case NEW -> logosNew++;
-        case REACTIVATED -> logosReactivated++;
-        case CHURNED -> logosChurned--;
-        case RETAINED -> { }
-      }
-    }
-    if (a0 > 0) {
-      logosStarting++;
-      retainedArrEnding = Math.addExact(retainedArrEnding, a1);
-      grossRetainedArr = Math.addExact(grossRetainedArr, Math.min(a0, a1));
-    }
-    if (a1 > 0) {
-      logosEnding++;
-    }
-    addSeats(m);
-    if (m.upsellUser()) {
-      upsellUsers++;
-    }
-    if (row.upsellUserT3()) {
-      upsellUsersT3++;
-    }
-    if (row.upsellUserT12()) {
-      upsellUsersT12++;
-    }
-    if (row.eligible()) {
-      eligible++;
-    }
-    if (row.upsold()) {
-      upsold++;
-      upsoldArr = Math.addExact(upsoldArr, row.upsoldArr());
-    }
-    if (row.qtdEligible()) {
-      qtdEligible++;
-    }
-    if (row.qtdUpsold()) {
-      qtdUpsold++;
-    }
-    long base = row.arr12MonthsAgo();
-    if (base > 0) {
-      arr12MonthsAgo = Math.addExact(arr12MonthsAgo, base);
-      retainedArrEnding12m = Math.addExact(retainedArrEnding12m, a1);
-      grossRetainedArr12m = Math.addExact(grossRetainedArr12m, Math.min(base, a1));
-    }
+    add(KernelRow.of(row));
   }
 
   /** Adds one customer's contribution given as plain fields (the kernel's path; same sums). */
@@ -174,10 +113,6 @@ public final class PeriodTotals {
       retainedArrEnding12m = Math.addExact(retainedArrEnding12m, a1);
       grossRetainedArr12m = Math.addExact(grossRetainedArr12m, Math.min(base, a1));
     }
-  }
-
-  private void addSeats(Movement m) {
-    addSeats(m.seats0(), m.seats1());
   }
 
   private void addSeats(long u0, long u1) {
