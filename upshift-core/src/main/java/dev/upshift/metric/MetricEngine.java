@@ -149,15 +149,6 @@ public final class MetricEngine {
         dimensions.stream().map(Dimension::name).toList());
   }
 
-  private MetricTotals totalsOf(List<List<Phase>> customers, int batch, Consumer<CustomerPeriod> ledger) {
-    MetricTotals totals = emptyTotals();
-    int end = Math.min(customers.size(), (batch + 1) * BATCH);
-    for (int i = batch * BATCH; i < end; i++) {
-      accumulate(totals, evaluate(customers.get(i)), ledger);
-    }
-    return totals;
-  }
-
   private CustomerEvaluator.Evaluation evaluate(List<Phase> phases) {
     return evaluator.evaluate(
         CustomerTimeline.of(phases.get(0).customerId(), phases, book, ladder));
