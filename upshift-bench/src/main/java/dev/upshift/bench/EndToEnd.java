@@ -120,7 +120,10 @@ public final class EndToEnd {
         data.resolve("unsorted").resolve("subscriptions.csv").toString()), base,
         List.of("--grain", "month", "--format", "json", "--out", "/dev/null")));
     scenarios.put("parquet", concat(List.of("report", "--subscriptions",
-        data.resolve("subscriptions.parquet").toString()), base,
+        data.resolve("typed").resolve("subscriptions.parquet").toString()), base,
+        List.of("--grain", "month", "--format", "json", "--out", "/dev/null")));
+    scenarios.put("parquet-text", concat(List.of("report", "--subscriptions",
+        data.resolve("text").resolve("subscriptions.parquet").toString()), base,
         List.of("--grain", "month", "--format", "json", "--out", "/dev/null")));
     scenarios.put("sql", List.of());
     return scenarios;
@@ -133,23 +136,41 @@ public final class EndToEnd {
     return all;
   }
 
-  /** Generates the data, a shuffled copy and a Parquet copy, unless they are there already. */
+  /** The column types of the typed Parquet copy: as a warehouse would export them. */
+  private static final String TYPED_COLUMNS = "{'customer_id': 'VARCHAR', 'line_id': 'VARCHAR', "
+      + "'product': 'VARCHAR', 'plan': 'VARCHAR', 'tier': 'INTEGER', 'seats': 'INTEGER', "
+      + "'arr': 'DECIMAL(18,6)', 'mrr': 'DECIMAL(18,6)', 'amount': 'DECIMAL(18,6)', "
+      + "'billing_period': 'VARCHAR', 'currency': 'VARCHAR', 'start_date': 'DATE', "
+      + "'end_date': 'DATE', 'signed_date': 'DATE', 'cancel_signed_date': 'DATE', "
+      + "'status': 'VARCHAR', 'kind': 'VARCHAR'}";
+
+  /**
+   * Generates the data, a shuffled copy and two Parquet copies (typed columns, and every column as
+   * text), unless they are there already.
+   */
   static void prepare(Path data, int customers, int months, long seed) throws IOException, SQLException {
     if (!Files.exists(data.resolve("subscriptions.csv"))) {
       System.out.println("generating " + customers + " customers x " + months + " months in " + data);
       SampleGenerator.of(SampleOptions.of(customers, months, seed)).writeTo(data);
     }
     Path unsorted = data.resolve("unsorted").resolve("subscriptions.csv");
-    Path parquet = data.resolve("subscriptions.parquet");
-    if (Files.exists(unsorted) && Files.exists(parquet)) {
+    Path typed = data.resolve("typed").resolve("subscriptions.parquet");
+    Path text = data.resolve("text").resolve("subscriptions.parquet");
+    if (Files.exists(unsorted) && Files.exists(typed) && Files.exists(text)) {
       return;
     }
-    Files.createDirectories(unsorted.getParent());
-    String csv = "read_csv('" + data.resolve("subscriptions.csv") + "', header = true, all_varchar = true)";
+    for (Path file : List.of(unsorted, typed, text)) {
+      Files.createDirectories(file.getParent());
+    }
+    String source = "read_csv('" + data.resolve("subscriptions.csv") + "', header = true, ";
+    String csv = source + "all_varchar = true)";
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
          Statement sql = connection.createStatement()) {
-      // Text columns keep every cell exactly as written (a price is never read as a double).
-      sql.execute("COPY (SELECT * FROM " + csv + ") TO '" + parquet + "' (FORMAT PARQUET)");
+      // Decimals of scale 6 hold every price Upshift accepts exactly (a price is never a double).
+      sql.execute("COPY (SELECT * FROM " + source + "columns = " + TYPED_COLUMNS + ")) TO '"
+          + typed + "' (FORMAT PARQUET)");
+      // Text columns keep every cell exactly as written: the route through CSV text.
+      sql.execute("COPY (SELECT * FROM " + csv + ") TO '" + text + "' (FORMAT PARQUET)");
       // Rows in an order unrelated to customers: a deterministic hash of the row's cells.
       sql.execute("COPY (SELECT * FROM " + csv + " ORDER BY hash(customer_id, product, start_date,"
           + " coalesce(end_date, ''), coalesce(line_id, ''))) TO '" + unsorted + "' (HEADER, DELIMITER ',')");

@@ -28,8 +28,8 @@ import java.util.Optional;
  * @param cancelSigned the day the ending was contracted, or {@code null} when open-ended
  * @param status the row's status
  * @param kind the row's kind
- * @param line the physical line in the source file (header = 1), or the record's position in a
- *     batch; also the input order used to break ties
+ * @param line the physical line in the source CSV file (header = 1), the row in a Parquet file
+ *     (first row = 1), or the record's position in a batch; also the input order used to break ties
  */
 public record Phase(
     String customerId,
@@ -82,23 +82,7 @@ public record Phase(
    * zero price (§10), so that each non-billable row has exactly one reason.
    */
   public Optional<IgnoredReason> ignoredReason() {
-    switch (status) {
-      case TRIAL:
-        return Optional.of(IgnoredReason.TRIAL);
-      case SUSPENDED:
-        return Optional.of(IgnoredReason.SUSPENDED);
-      case READ_ONLY:
-        return Optional.of(IgnoredReason.READ_ONLY);
-      default:
-        break;
-    }
-    if (kind == PhaseKind.OVERAGE) {
-      return Optional.of(IgnoredReason.OVERAGE);
-    }
-    if (kind == PhaseKind.ONE_TIME) {
-      return Optional.of(IgnoredReason.ONE_TIME);
-    }
-    return arrMicros == 0 ? Optional.of(IgnoredReason.ZERO_PRICE) : Optional.empty();
+    return Optional.ofNullable(IgnoredReason.of(status, kind, arrMicros));
   }
 
   /** Whether this row is a phase of a subscription line (overage and one-time rows are not). */

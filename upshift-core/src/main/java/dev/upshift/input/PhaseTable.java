@@ -309,6 +309,14 @@ public final class PhaseTable {
     return g;
   }
 
+  /**
+   * Whether two phases of one (customer, line) overlap (the same start, or an end after the next
+   * start), as {@link SubscriptionLog} defines it; checked on all cores.
+   */
+  public boolean hasOverlappingPhases() {
+    return TableOverlaps.any(this);
+  }
+
   /** The index of a customer id, or -1 when it has no rows. */
   public int indexOfCustomer(String customerId) {
     for (int c = 0; c < customerIds.length; c++) {

@@ -5,12 +5,16 @@ import dev.upshift.input.Dataset;
 import dev.upshift.input.FxRates;
 import dev.upshift.input.HealthScores;
 import dev.upshift.input.InputException;
+import dev.upshift.input.InputSummary;
 import dev.upshift.input.Phase;
+import dev.upshift.input.PhaseTable;
 import dev.upshift.input.PlanCatalog;
 import dev.upshift.input.SubscriptionLog;
 import dev.upshift.input.Target;
-import java.util.List;
+import dev.upshift.io.parquet.ArrowSubscriptionsReader;
 import dev.upshift.io.parquet.ParquetSubscriptions;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -46,23 +50,7 @@ public final class DatasetReader {
    * were parsed (possibly from several threads; the total is the file's size).
    */
   public static ReadResult read(InputFiles files, LongConsumer progress) {
-    if (ParquetSubscriptions.isParquet(files.subscriptions())) {
-      return readParquet(files, progress);
-    }
     return read(files, progress, true);
-  }
-
-  /** Subscriptions from Parquet: read as CSV text, errors naming the Parquet file's rows. */
-  private static ReadResult readParquet(InputFiles files, LongConsumer progress) {
-    try (ParquetSubscriptions parquet = ParquetSubscriptions.open(files.subscriptions())) {
-      InputFiles asCsv = new InputFiles(parquet.csv(), files.customers(), files.plans(),
-          files.health(), files.targets(), files.fx(), files.currency(), files.onError(),
-          files.rejectsFile());
-      ReadResult result = parquet.mapErrors(() -> read(asCsv, progress, true));
-      return new ReadResult(result.dataset(),
-          result.skipped().stream().map(parquet.mapping()).toList(), result.skippedErrors(),
-          result.rejectsFile());
-    }
   }
 
   /** @param fastPath whether a clean subscriptions.csv may be read in parallel (tests turn it off) */
@@ -103,30 +91,64 @@ public final class DatasetReader {
       targets = reader.targets();
     }
 
+    Others others =
+        new Others(fx, rejectedCurrencies, plans, customers, health, targets, currency);
+    Path subscriptions = files.subscriptions();
+    if (!ParquetSubscriptions.isParquet(subscriptions)) {
+      return readSubscriptions(subscriptions, files, others, context, progress, fastPath);
+    }
+    if (fastPath && files.onError() == OnError.FAIL) {
+      ArrowSubscriptionsReader.Rows fast = ArrowSubscriptionsReader.tryRead(subscriptions, fx,
+          progress);
+      if (fast != null) {
+        return cleanResult(fast.table(), fast.summary(), others, context);
+      }
+    }
+    // Any other Parquet file goes through CSV text, so that it meets every rule and message of the
+    // CSV reader; errors then name the Parquet file and its rows.
+    try (ParquetSubscriptions parquet = ParquetSubscriptions.open(subscriptions)) {
+      ReadResult result = parquet.mapErrors(
+          () -> readSubscriptions(parquet.csv(), files, others, context, progress, fastPath));
+      Dataset read = result.dataset();
+      PhaseTable byRow =
+          PhaseTable.concat(List.of(read.table()), new int[] {ParquetSubscriptions.LINE_TO_ROW});
+      Dataset dataset = new Dataset(byRow, read.customers(), read.plans(), read.health(),
+          read.targets(), read.summary(), read.currency());
+      return new ReadResult(dataset,
+          result.skipped().stream().map(parquet.mapping()).toList(), result.skippedErrors(),
+          result.rejectsFile());
+    }
+  }
+
+  /** The files read before subscriptions, which a dataset carries besides its phases. */
+  private record Others(FxRates fx, Map<String, Long> rejectedCurrencies, PlanCatalog plans,
+      CustomerAttributes customers, HealthScores health, List<Target> targets, String currency) {
+
+    Dataset.Builder into(Dataset.Builder dataset) {
+      return dataset.customers(customers).plans(plans).health(health).targets(targets)
+          .currency(currency);
+    }
+  }
+
+  /** Reads subscriptions from CSV text: fast when the file is clean, else strictly. */
+  private static ReadResult readSubscriptions(Path subscriptions, InputFiles files, Others others,
+      ReadContext context, LongConsumer progress, boolean fastPath) {
     if (fastPath && files.onError() == OnError.FAIL) {
       // A clean file is read in parallel; anything else falls through to the strict reader.
-      context.register(files.subscriptions().toString());
+      context.register(subscriptions.toString());
       ParallelSubscriptionsReader.Result fast = ParallelSubscriptionsReader.tryRead(
-          files.subscriptions(), fx, ParallelSubscriptionsReader.DEFAULT_CHUNK, progress);
+          subscriptions, others.fx(), ParallelSubscriptionsReader.DEFAULT_CHUNK, progress);
       if (fast != null) {
-        ErrorLog failures = context.failures();
-        if (failures.total() > 0) {
-          throw new InputException(failures.listed(), failures.total());
-        }
-        Dataset dataset = Dataset.builder().table(fast.table()).summary(fast.summary())
-            .customers(customers).plans(plans).health(health).targets(targets).currency(currency)
-            .build();
-        return new ReadResult(dataset, List.of(), 0, null);
+        return cleanResult(fast.table(), fast.summary(), others, context);
       }
     }
     String fxFile = files.fx() == null ? FX_FILE : files.fx().toString();
-    PhaseParser parser = new PhaseParser(fx, fxFile, rejectedCurrencies);
+    PhaseParser parser = new PhaseParser(others.fx(), fxFile, others.rejectedCurrencies());
     RejectsFile rejects =
         files.onError() == OnError.SKIP ? RejectsFile.create(files.rejectsFile()) : null;
     boolean committed = false;
     try {
-      SubscriptionsReader reader =
-          new SubscriptionsReader(context, files.subscriptions(), parser, rejects);
+      SubscriptionsReader reader = new SubscriptionsReader(context, subscriptions, parser, rejects);
       reader.read();
       List<Phase> kept = reader.checkOverlaps();
       ErrorLog failures = context.failures();
@@ -137,14 +159,9 @@ public final class DatasetReader {
         rejects.commit();
         committed = true;
       }
-      Dataset dataset = Dataset.builder()
+      Dataset dataset = others.into(Dataset.builder())
           .addAll(kept)
           .summary(SubscriptionLog.summarise(kept, reader.rejectedRows()))
-          .customers(customers)
-          .plans(plans)
-          .health(health)
-          .targets(targets)
-          .currency(currency)
           .build();
       return new ReadResult(dataset, reader.skipped().listed(), reader.skipped().total(),
           rejects == null ? null : rejects.target());
@@ -153,5 +170,16 @@ public final class DatasetReader {
         rejects.discard();
       }
     }
+  }
+
+  /** The result of a subscriptions file read by a fast path, unless another file had errors. */
+  private static ReadResult cleanResult(PhaseTable table, InputSummary summary, Others others,
+      ReadContext context) {
+    ErrorLog failures = context.failures();
+    if (failures.total() > 0) {
+      throw new InputException(failures.listed(), failures.total());
+    }
+    Dataset dataset = others.into(Dataset.builder()).table(table).summary(summary).build();
+    return new ReadResult(dataset, List.of(), 0, null);
   }
 }

@@ -6,6 +6,7 @@ import dev.upshift.input.IgnoredReason;
 import dev.upshift.input.PhaseKind;
 import dev.upshift.input.PhaseStatus;
 import dev.upshift.input.PhaseTable;
+import dev.upshift.money.ArrConversion;
 import dev.upshift.money.Micros;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -225,7 +226,7 @@ final class FastRowParser {
       cancelSigned = end;
     }
     rows++;
-    IgnoredReason reason = ignoredReason(statusValue, kindValue, arrMicros);
+    IgnoredReason reason = IgnoredReason.of(statusValue, kindValue, arrMicros);
     if (reason == null) {
       billable++;
     } else {
@@ -235,27 +236,6 @@ final class FastRowParser {
       table.add(customer, lineName, productName, planName, tierValue, seatCount, arrMicros, start,
           end, signed, cancelSigned, statusValue, kindValue, lines);
     }
-  }
-
-  /** {@link dev.upshift.input.Phase#ignoredReason()}: status first, then kind, then zero price. */
-  private static IgnoredReason ignoredReason(PhaseStatus status, PhaseKind kind, long arrMicros) {
-    switch (status) {
-      case TRIAL:
-        return IgnoredReason.TRIAL;
-      case SUSPENDED:
-        return IgnoredReason.SUSPENDED;
-      case READ_ONLY:
-        return IgnoredReason.READ_ONLY;
-      default:
-        break;
-    }
-    if (kind == PhaseKind.OVERAGE) {
-      return IgnoredReason.OVERAGE;
-    }
-    if (kind == PhaseKind.ONE_TIME) {
-      return IgnoredReason.ONE_TIME;
-    }
-    return arrMicros == 0 ? IgnoredReason.ZERO_PRICE : null;
   }
 
   /** The customer id; input sorted by customer repeats the previous row's, so that is checked first. */
@@ -312,35 +292,21 @@ final class FastRowParser {
     if (declined) {
       return 0;
     }
-    try {
-      // amount × 12 × rate / months, rounded once, half-even, to micro-units.
-      if (rate != lastRate) {
-        if (rate.scale() < 0 || rate.scale() > 12 || rate.unscaledValue().bitLength() > 40) {
-          return decline("fx rate precision");
-        }
-        lastRateUnscaled = rate.unscaledValue().longValueExact();
-        lastRateScale = pow10(rate.scale());
-        lastRate = rate;
+    if (conversion == null || conversion.rate() != rate) {
+      conversion = ArrConversion.at(rate);
+      if (conversion == null) {
+        return decline("fx rate precision");
       }
-      long multiplier = 12L * lastRateUnscaled;
-      long divisor = Math.multiplyExact((long) months, lastRateScale);
-      return Micros.mulDivHalfEven(price, multiplier, divisor);
+    }
+    try {
+      return conversion.arrMicros(price, months);
     } catch (ArithmeticException e) {
       return decline("ARR too large");
     }
   }
 
-  private BigDecimal lastRate;
-  private long lastRateUnscaled;
-  private long lastRateScale;
-
-  private static long pow10(int exponent) {
-    long value = 1;
-    for (int i = 0; i < exponent; i++) {
-      value *= 10;
-    }
-    return value;
-  }
+  /** The conversion at the last row's FX rate: rows of one currency reuse it. */
+  private ArrConversion conversion;
 
   /**
    * A plain non-negative decimal as micro-units: digits with at most one point, at most 12 integer

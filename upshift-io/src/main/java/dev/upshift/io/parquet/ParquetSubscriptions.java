@@ -19,6 +19,9 @@ import java.util.function.Function;
  * reader's errors back to the Parquet file's rows. See the package documentation for why.
  */
 public final class ParquetSubscriptions implements AutoCloseable {
+  /** What turns a line of the CSV text into the row of the Parquet file it came from. */
+  public static final int LINE_TO_ROW = -1;
+
   private final Path parquet;
   private final Path csv;
 
@@ -70,7 +73,7 @@ public final class ParquetSubscriptions implements AutoCloseable {
     if (!error.file().equals(csv.toString())) {
       return error;
     }
-    return new InputError(parquet.toString(), Math.max(0, error.line() - 1), error.column(),
+    return new InputError(parquet.toString(), Math.max(0, error.line() + LINE_TO_ROW), error.column(),
         error.reason());
   }
 

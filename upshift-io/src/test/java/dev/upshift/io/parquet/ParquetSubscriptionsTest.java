@@ -11,31 +11,32 @@ import dev.upshift.io.sample.SampleGenerator;
 import dev.upshift.io.sample.SampleOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Parquet input reads like the same rows in CSV, and its errors name the Parquet rows. */
+/**
+ * Parquet input reads like the same rows in CSV, whichever route it takes, and its errors name the
+ * Parquet rows. Phases carry their row in the Parquet file (first row = 1) as their line.
+ */
 class ParquetSubscriptionsTest {
   @TempDir
   Path dir;
 
   @Test
-  void parquetReadsLikeTheCsvItWasMadeFrom() throws Exception {
+  void textOnlyParquetReadsLikeTheCsvItWasMadeFrom() throws Exception {
     SampleGenerator.of(SampleOptions.of(200, 24, 9)).writeTo(dir);
     Path csv = dir.resolve("subscriptions.csv");
     Path parquet = dir.resolve("subscriptions.parquet");
-    copyToParquet(csv, parquet);
+    ParquetFiles.copyAsText(csv, parquet);
 
     List<Phase> fromCsv = DatasetReader.read(InputFiles.of(csv).withFx(dir.resolve("fx.csv")))
         .dataset().phases();
     List<Phase> fromParquet = DatasetReader.read(InputFiles.of(parquet)
         .withFx(dir.resolve("fx.csv"))).dataset().phases();
 
-    assertThat(fromParquet).containsExactlyElementsOf(fromCsv);
+    assertThat(fromParquet).containsExactlyElementsOf(ParquetFiles.atRows(fromCsv));
+    assertThat(fromParquet.get(0).line()).isEqualTo(1);
   }
 
   @Test
@@ -45,7 +46,7 @@ class ParquetSubscriptionsTest {
         + "C1,100,2026-01-01,1\n"
         + "C2,100,2026-01-01,12.5\n");
     Path parquet = dir.resolve("subscriptions.parquet");
-    copyToParquet(csv, parquet);
+    ParquetFiles.copyAsText(csv, parquet);
 
     InputException e = catchThrowableOfType(
         () -> DatasetReader.read(InputFiles.of(parquet)), InputException.class);
@@ -54,11 +55,15 @@ class ParquetSubscriptionsTest {
         .containsExactly(parquet + ":2: column seats: \"12.5\" is not a whole number");
   }
 
-  private static void copyToParquet(Path csv, Path parquet) throws Exception {
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-         Statement sql = connection.createStatement()) {
-      sql.execute("COPY (SELECT * FROM read_csv('" + csv + "', header = true, all_varchar = true))"
-          + " TO '" + parquet + "' (FORMAT PARQUET)");
-    }
+  @Test
+  void typedColumnsWithAnErrorNameTheRowToo() throws Exception {
+    Path parquet = ParquetFiles.write(dir, "customer_id, seats, arr, start_date",
+        "('C1', 1, 100.0, DATE '2026-01-01'), ('C2', -3, 100.0, DATE '2026-01-01')");
+
+    InputException e = catchThrowableOfType(
+        () -> DatasetReader.read(InputFiles.of(parquet)), InputException.class);
+
+    assertThat(e.errors()).hasSize(1);
+    assertThat(e.errors().get(0).toString()).startsWith(parquet + ":2: column seats: ");
   }
 }

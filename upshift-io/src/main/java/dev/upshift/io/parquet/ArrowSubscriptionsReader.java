@@ -1,0 +1,228 @@
+package dev.upshift.io.parquet;
+
+import dev.upshift.input.FxRates;
+import dev.upshift.input.IgnoredReason;
+import dev.upshift.input.InputSummary;
+import dev.upshift.input.PhaseTable;
+import dev.upshift.io.csv.SubscriptionColumns;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
+
+/**
+ * The fast path for a Parquet {@code subscriptions} file: DuckDB reads it and hands the rows over
+ * as Arrow batches, typed columns with no text in between, which {@link ArrowRowParser}s turn into
+ * a {@link PhaseTable}, parts of the file in parallel.
+ *
+ * <p>It takes only a file whose columns all have a known name and their natural type: text as
+ * {@code VARCHAR}, {@code tier} and {@code seats} as integers, prices as decimals or integers,
+ * dates as {@code DATE} ({@link #typeFits}). Anything else, any row the parser is not sure of, and
+ * overlapping phases make {@link #tryRead} return {@code null}; the caller then takes the route
+ * through CSV text and the strict reader, which handles every type DuckDB can print and words every
+ * error. So, as with the CSV fast path, this path only ever changes how fast a clean file is read.
+ */
+public final class ArrowSubscriptionsReader {
+  /** Rows per Arrow batch: large enough to amortise the hand-over, small enough to stay cached. */
+  private static final int BATCH_ROWS = 64 * 1024;
+  /** Rows per part of the file, read by one worker on its own DuckDB connection. */
+  private static final long PART_ROWS = 512 * 1024;
+
+  private static final Set<String> TEXT = Set.of(SubscriptionColumns.CUSTOMER_ID,
+      SubscriptionColumns.LINE_ID, SubscriptionColumns.PRODUCT, SubscriptionColumns.PLAN,
+      SubscriptionColumns.BILLING_PERIOD, SubscriptionColumns.CURRENCY, SubscriptionColumns.STATUS,
+      SubscriptionColumns.KIND);
+  private static final Set<String> WHOLE = Set.of(SubscriptionColumns.TIER, SubscriptionColumns.SEATS);
+  private static final Set<String> INTEGER_TYPES = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT");
+
+  private ArrowSubscriptionsReader() {}
+
+  /** A clean file's phases of lines, in file order, and its row counts. */
+  public record Rows(PhaseTable table, InputSummary summary) {}
+
+  /**
+   * Reads a clean file fast, or returns {@code null} when it needs the strict route.
+   *
+   * @param progress receives bytes of the file read (in proportion to rows), from several threads
+   */
+  public static Rows tryRead(Path parquet, FxRates fx, LongConsumer progress) {
+    String source = parquet.toAbsolutePath().toString();
+    if (source.contains("'") || source.matches(".*[*?\\[{].*")) {
+      return declined("a path DuckDB would read as a pattern");
+    }
+    Properties streaming = new Properties();
+    streaming.setProperty("jdbc_stream_results", "true");
+    try (DuckDBConnection duckdb =
+             (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", streaming);
+         BufferAllocator allocator = new RootAllocator()) {
+      List<String> columns = columns(duckdb, source);
+      if (columns == null) {
+        return null;
+      }
+      long rowCount = rowCount(duckdb, source);
+      try (Statement settings = duckdb.createStatement()) {
+        // Each worker runs its own query; one DuckDB thread per query keeps them from competing.
+        settings.execute("SET threads TO 1");
+      }
+      return read(duckdb, allocator, source, columns, rowCount, fx,
+          bytesPerRow(parquet, rowCount), progress);
+    } catch (SQLException | IOException | RuntimeException | LinkageError e) {
+      // LinkageError: Arrow's memory code cannot start without --add-opens=java.base/java.nio.
+      return declined(e.toString());
+    }
+  }
+
+  private static Rows read(DuckDBConnection duckdb, BufferAllocator allocator, String source,
+      List<String> columns, long rowCount, FxRates fx, double bytesPerRow, LongConsumer progress) {
+    int parts = (int) Math.max(1, (rowCount + PART_ROWS - 1) / PART_ROWS);
+    ArrowRowParser[] parsers = new ArrowRowParser[parts];
+    String select = "SELECT " + String.join(", ", columns.stream().map(c -> '"' + c + '"').toList())
+        + ", file_row_number FROM read_parquet('" + source + "', file_row_number = true)"
+        + " WHERE file_row_number >= %d AND file_row_number < %d";
+    long began = System.nanoTime();
+    boolean clean = IntStream.range(0, parts).parallel().allMatch(part -> {
+      long from = rowCount * part / parts;
+      long to = rowCount * (part + 1) / parts;
+      // Phases carry the row's number in the file (the first row is 1), as errors name it.
+      ArrowRowParser parser = new ArrowRowParser(fx, 1, (int) (to - from));
+      parsers[part] = parser;
+      try (Connection connection = duckdb.duplicate();
+           Statement sql = connection.createStatement();
+           DuckDBResultSet rows = (DuckDBResultSet) sql.executeQuery(
+               String.format(Locale.ROOT, select, from, to));
+           ArrowReader batches = (ArrowReader) rows.arrowExportStream(allocator, BATCH_ROWS)) {
+        while (batches.loadNextBatch()) {
+          if (!parser.parse(batches.getVectorSchemaRoot())) {
+            return false;
+          }
+          progress.accept((long) (batches.getVectorSchemaRoot().getRowCount() * bytesPerRow));
+        }
+        return true;
+      } catch (SQLException | IOException | RuntimeException e) {
+        parser.giveUp(e.toString());
+        return false;
+      }
+    });
+    if (!clean) {
+      for (ArrowRowParser parser : parsers) {
+        if (parser != null && parser.declined()) {
+          return declined(parser.declineReason());
+        }
+      }
+      return declined("a part was not read");
+    }
+    long parsed = System.nanoTime();
+    Rows rows = assemble(parsers);
+    debug("read %d parts of %d rows in %d ms, assembled in %d ms", parts, rowCount,
+        (parsed - began) / 1_000_000, (System.nanoTime() - parsed) / 1_000_000);
+    return rows;
+  }
+
+  private static Rows assemble(ArrowRowParser[] parsers) {
+    List<PhaseTable> tables = new ArrayList<>(parsers.length);
+    long rows = 0;
+    long billable = 0;
+    Map<IgnoredReason, Long> ignored = new EnumMap<>(IgnoredReason.class);
+    for (int k = 0; k < parsers.length; k++) {
+      ArrowRowParser parser = parsers[k];
+      rows += parser.rows();
+      billable += parser.billable();
+      for (IgnoredReason reason : IgnoredReason.values()) {
+        ignored.merge(reason, parser.ignored(reason), Long::sum);
+      }
+      tables.add(parser.table());
+      parsers[k] = null; // its builder can go
+    }
+    PhaseTable table = PhaseTable.concat(tables);
+    if (table.hasOverlappingPhases()) {
+      return declined("overlapping phases");
+    }
+    return new Rows(table, new InputSummary(rows, billable, ignored, 0));
+  }
+
+  /**
+   * The file's columns when every one has a known name (exactly, in lower case), each at most once,
+   * with a type {@link #typeFits fit} for this path, the required ones and a price form among them;
+   * otherwise {@code null}.
+   */
+  private static List<String> columns(Connection duckdb, String source) throws SQLException {
+    Map<String, String> types = new LinkedHashMap<>();
+    try (Statement sql = duckdb.createStatement();
+         ResultSet described = sql.executeQuery(
+             "DESCRIBE SELECT * FROM read_parquet('" + source + "')")) {
+      while (described.next()) {
+        String name = described.getString("column_name");
+        String type = described.getString("column_type");
+        if (!SubscriptionColumns.NAMES.contains(name) || types.put(name, type) != null) {
+          return declined("column " + name);
+        }
+        if (!typeFits(name, type)) {
+          return declined("column " + name + " of type " + type);
+        }
+      }
+    }
+    boolean priced = SubscriptionColumns.PRICE_FORMS.stream().anyMatch(types::containsKey);
+    if (!types.containsKey(SubscriptionColumns.CUSTOMER_ID)
+        || !types.containsKey(SubscriptionColumns.START_DATE) || !priced) {
+      return declined("a required column is missing");
+    }
+    return List.copyOf(types.keySet());
+  }
+
+  /** Whether a column's DuckDB type is one {@link ArrowRowParser} reads. */
+  static boolean typeFits(String column, String type) {
+    if (TEXT.contains(column)) {
+      return type.equals("VARCHAR");
+    }
+    if (WHOLE.contains(column)) {
+      return INTEGER_TYPES.contains(type);
+    }
+    if (SubscriptionColumns.PRICE_FORMS.contains(column)) {
+      return INTEGER_TYPES.contains(type) || type.startsWith("DECIMAL(");
+    }
+    return type.equals("DATE"); // the four dates
+  }
+
+  private static long rowCount(Connection duckdb, String source) throws SQLException {
+    try (Statement sql = duckdb.createStatement();
+         ResultSet count = sql.executeQuery(
+             "SELECT count(*) FROM read_parquet('" + source + "')")) {
+      count.next();
+      return count.getLong(1);
+    }
+  }
+
+  private static double bytesPerRow(Path parquet, long rowCount) throws IOException {
+    return rowCount == 0 ? 0 : (double) Files.size(parquet) / rowCount;
+  }
+
+  private static <T> T declined(String reason) {
+    debug("Parquet fast path declined: %s", reason);
+    return null;
+  }
+
+  private static void debug(String format, Object... args) {
+    if (Boolean.getBoolean("upshift.debug")) {
+      System.err.println("upshift: " + String.format(Locale.ROOT, format, args));
+    }
+  }
+}
