@@ -6,6 +6,7 @@ import dev.upshift.input.InputSummary;
 import dev.upshift.input.PhaseTable;
 import dev.upshift.io.csv.SubscriptionColumns;
 import java.io.IOException;
+import java.nio.Buffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,6 +66,12 @@ public final class ArrowSubscriptionsReader {
    * @param progress receives bytes of the file read (in proportion to rows), from several threads
    */
   public static Rows tryRead(Path parquet, FxRates fx, LongConsumer progress) {
+    if (!Buffer.class.getModule().isOpen(Buffer.class.getPackageName(),
+        ArrowSubscriptionsReader.class.getModule())) {
+      // Arrow's memory code reads buffer addresses; the upshift jar's manifest opens java.nio,
+      // and other callers need --add-opens=java.base/java.nio=ALL-UNNAMED.
+      return declined("java.nio is not open to Arrow");
+    }
     String source = parquet.toAbsolutePath().toString();
     if (source.contains("'") || source.matches(".*[*?\\[{].*")) {
       return declined("a path DuckDB would read as a pattern");
@@ -86,7 +93,6 @@ public final class ArrowSubscriptionsReader {
       return read(duckdb, allocator, source, columns, rowCount, fx,
           bytesPerRow(parquet, rowCount), progress);
     } catch (SQLException | IOException | RuntimeException | LinkageError e) {
-      // LinkageError: Arrow's memory code cannot start without --add-opens=java.base/java.nio.
       return declined(e.toString());
     }
   }

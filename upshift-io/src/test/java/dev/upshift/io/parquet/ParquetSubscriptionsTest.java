@@ -3,6 +3,7 @@ package dev.upshift.io.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.upshift.input.Dataset;
 import dev.upshift.input.InputException;
 import dev.upshift.input.Phase;
 import dev.upshift.io.csv.DatasetReader;
@@ -37,6 +38,23 @@ class ParquetSubscriptionsTest {
 
     assertThat(fromParquet).containsExactlyElementsOf(ParquetFiles.atRows(fromCsv));
     assertThat(fromParquet.get(0).line()).isEqualTo(1);
+  }
+
+  @Test
+  void typedParquetReadsLikeTheCsvItWasMadeFrom() throws Exception {
+    SampleGenerator.of(SampleOptions.of(200, 24, 5)).writeTo(dir);
+    Path csv = dir.resolve("subscriptions.csv");
+    Path parquet = dir.resolve("subscriptions.parquet");
+    ParquetFiles.copyTyped(csv, parquet);
+
+    Dataset fromCsv = DatasetReader.read(InputFiles.of(csv).withFx(dir.resolve("fx.csv"))
+        .withCustomers(dir.resolve("customers.csv"))).dataset();
+    Dataset fromParquet = DatasetReader.read(InputFiles.of(parquet).withFx(dir.resolve("fx.csv"))
+        .withCustomers(dir.resolve("customers.csv"))).dataset();
+
+    assertThat(fromParquet.phases())
+        .containsExactlyElementsOf(ParquetFiles.atRows(fromCsv.phases()));
+    assertThat(fromParquet.summary()).isEqualTo(fromCsv.summary());
   }
 
   @Test
