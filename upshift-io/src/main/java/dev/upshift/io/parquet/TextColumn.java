@@ -117,7 +117,7 @@ final class TextColumn {
   private int slot(int row) {
     int from = offsets[row];
     int to = offsets[row + 1];
-    if (lastSlot >= 0 && Arrays.equals(bytes, from, to, keys[lastSlot], 0, keys[lastSlot].length)) {
+    if (lastSlot >= 0 && holds(from, to, keys[lastSlot])) {
       return lastSlot; // neighbouring rows often repeat a value
     }
     int hash = 1;
@@ -127,7 +127,7 @@ final class TextColumn {
     int mask = keys.length - 1;
     int slot = (hash ^ (hash >>> 16)) & mask;
     while (keys[slot] != null) {
-      if (Arrays.equals(bytes, from, to, keys[slot], 0, keys[slot].length)) {
+      if (holds(from, to, keys[slot])) {
         lastSlot = slot;
         return slot;
       }
@@ -144,6 +144,22 @@ final class TextColumn {
     }
     lastSlot = slot;
     return slot;
+  }
+
+  /**
+   * Whether {@code bytes[from..to)} equals {@code key}: a plain loop, cheaper than {@link
+   * Arrays#equals(byte[], int, int, byte[], int, int)} for the few bytes of a plan or a status.
+   */
+  private boolean holds(int from, int to, byte[] key) {
+    if (to - from != key.length) {
+      return false;
+    }
+    for (int i = 0; i < key.length; i++) {
+      if (bytes[from + i] != key[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Doubles the table; parsed words are parsed again as they come (there are few). */
