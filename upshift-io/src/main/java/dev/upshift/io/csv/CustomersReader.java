@@ -9,9 +9,12 @@ import java.util.List;
 /**
  * Reads {@code customers.csv}: {@code customer_id}, then any attribute columns, each a segment
  * dimension (§1.2). Attribute names are case-insensitive; each customer is listed once (§10).
+ *
+ * <p>{@link #read} tries {@link FastCustomersReader} first and reads with this class, the strict
+ * reader, whatever the fast path declines, so every error is found and worded here.
  */
 final class CustomersReader extends TableReader {
-  private static final Columns COLUMNS = Columns.lenient(null, List.of("customer_id"));
+  static final Columns COLUMNS = Columns.lenient(null, List.of("customer_id"));
 
   private List<String> attributes = List.of();
   private CustomerAttributes.Builder builder = CustomerAttributes.builder(List.of());
@@ -21,6 +24,23 @@ final class CustomersReader extends TableReader {
 
   CustomersReader(ReadContext context, Path path) {
     super(context, path, COLUMNS);
+  }
+
+  /**
+   * Reads the file, with the fast path when {@code fastPath} allows it and the file is plain;
+   * errors, if any, go to the context.
+   */
+  static CustomerAttributes read(ReadContext context, Path path, boolean fastPath) {
+    if (fastPath) {
+      context.register(path.toString()); // errors of later files are listed after this file's
+      CustomerAttributes fast = FastCustomersReader.tryRead(path);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    CustomersReader reader = new CustomersReader(context, path);
+    reader.read();
+    return reader.attributes();
   }
 
   @Override

@@ -65,7 +65,10 @@ public final class DatasetReader {
     }
   }
 
-  /** @param fastPath whether a clean subscriptions.csv may be read in parallel (tests turn it off) */
+  /**
+   * @param fastPath whether clean files may take the fast paths (a parallel subscriptions.csv,
+   *     a one-pass customers.csv); tests turn them off
+   */
   static ReadResult read(InputFiles files, LongConsumer progress, boolean fastPath) {
     ReadContext context = new ReadContext();
     String currency = files.currency();
@@ -86,9 +89,7 @@ public final class DatasetReader {
     }
     CustomerAttributes customers = CustomerAttributes.empty();
     if (files.customers() != null) {
-      CustomersReader reader = new CustomersReader(context, files.customers());
-      reader.read();
-      customers = reader.attributes();
+      customers = CustomersReader.read(context, files.customers(), fastPath);
     }
     HealthScores health = HealthScores.empty();
     if (files.health() != null) {
