@@ -113,6 +113,7 @@ public final class MetricEngine {
           for (int c = b * BATCH; c < end; c++) {
             kernel.evaluate(c, groups.rows(), groups.offsets()[c], groups.offsets()[c + 1], totals);
           }
+          kernel.finish(totals);
           progress.accept(end - b * BATCH);
           return totals;
         })
