@@ -57,8 +57,9 @@ final class CustomerKernel {
   private final LocalDate[] periodStart;
   private final LocalDate[] periodEnd;
   private final boolean needsFacts;
-  private final List<Dimension> dimensions;
   private final Dimension whereDimension;
+  /** The where dimension's value by customer when it is static, else {@code null}. */
+  private final String[] staticWhereValues;
   private final String whereValue;
 
   // Scratch, grown as needed.
@@ -98,16 +99,18 @@ final class CustomerKernel {
   private final boolean[] monthEligible;
   private final long[] monthQualifying;
   private final KernelRow row = new KernelRow();
-  // Segments: the totals by combination of values (null without --by), the current row's values,
-  // and each static dimension's value of the current customer (null until looked up).
+  // Segments: the --by dimensions, the values of the static ones by customer (null for those that
+  // vary by period), the totals by combination of values (null without --by) and the current
+  // row's values.
+  private final Dimension[] byDimension;
+  private final String[][] staticValues;
   private final SegmentCells cells;
   private final String[] values;
-  private final String[] staticValues;
 
   CustomerKernel(PhaseTable table, int[] rowTier, int[] productTop, int[] lineRank,
       int[] productRank, Book book, ReportPlan plan, UpsellRule rule, RateCounting counting,
-      List<Dimension> dimensions, Dimension whereDimension, String whereValue,
-      CustomerEvaluator.PeriodIndexes[] periods) {
+      List<Dimension> dimensions, String[][] staticValues, Dimension whereDimension,
+      String[] staticWhereValues, String whereValue, CustomerEvaluator.PeriodIndexes[] periods) {
     this.table = table;
     this.rowTier = rowTier;
     this.productTop = productTop;
@@ -138,14 +141,15 @@ final class CustomerKernel {
       periodStart[i] = p.start();
       periodEnd[i] = p.end();
     }
-    this.dimensions = dimensions;
     this.whereDimension = whereDimension;
+    this.staticWhereValues = staticWhereValues;
     this.whereValue = whereValue;
     this.needsFacts = !dimensions.isEmpty() || whereDimension != null;
+    this.byDimension = dimensions.toArray(Dimension[]::new);
+    this.staticValues = staticValues;
     this.cells = dimensions.isEmpty() ? null
         : new SegmentCells(dimensions.stream().map(Dimension::name).toList(), periodCount);
     this.values = new String[dimensions.size()];
-    this.staticValues = new String[dimensions.size()];
     this.stateOf = new int[n];
     this.monthStatus = new byte[n];
     this.monthComponents = new long[n * COMPONENTS];
@@ -176,7 +180,6 @@ final class CustomerKernel {
     buildProductStates();
     monthly();
     String customerId = table.customerId(customer);
-    Arrays.fill(staticValues, null);
     LocalDate firstActive = null;
     if (needsFacts) {
       initialArr = firstActiveDay == Integer.MAX_VALUE ? 0 : arrOnDay(firstActiveDay);
@@ -194,7 +197,8 @@ final class CustomerKernel {
             ? new SegmentFacts(firstActive, initialArr, planOfLargestProduct(s0), periodStart[i])
             : new SegmentFacts(firstActive, initialArr, planOfLargestProduct(stateOf[close[i]]),
                 periodEnd[i]);
-        if (whereDimension != null && !whereDimension.valueOf(customerId, facts).equals(whereValue)) {
+        if (whereDimension != null && !whereValue.equals(staticWhereValues != null
+            ? staticWhereValues[customer] : whereDimension.valueOf(customerId, facts))) {
           continue;
         }
       }
@@ -203,15 +207,8 @@ final class CustomerKernel {
         continue;
       }
       for (int d = 0; d < values.length; d++) {
-        Dimension dimension = dimensions.get(d);
-        if (dimension.varies()) {
-          values[d] = dimension.valueOf(customerId, facts);
-        } else {
-          if (staticValues[d] == null) {
-            staticValues[d] = dimension.valueOf(customerId, facts);
-          }
-          values[d] = staticValues[d];
-        }
+        values[d] = staticValues[d] != null ? staticValues[d][customer]
+            : byDimension[d].valueOf(customerId, facts);
       }
       cells.totalsOf(values, i).add(row);
       if (cells.isFull()) {
