@@ -29,6 +29,8 @@ final class CustomersReader extends TableReader {
   /**
    * Reads the file, with the fast path when {@code fastPath} allows it and the file is plain;
    * errors, if any, go to the context.
+   *
+   * @param fastPath {@link DatasetReader}'s switch for every fast path (tests turn it off)
    */
   static CustomerAttributes read(ReadContext context, Path path, boolean fastPath) {
     if (fastPath) {

@@ -65,10 +65,7 @@ public final class DatasetReader {
     }
   }
 
-  /**
-   * @param fastPath whether clean files may take the fast paths (a parallel subscriptions.csv,
-   *     a one-pass customers.csv); tests turn them off
-   */
+  /** @param fastPath whether a clean subscriptions.csv may be read in parallel (tests turn it off) */
   static ReadResult read(InputFiles files, LongConsumer progress, boolean fastPath) {
     ReadContext context = new ReadContext();
     String currency = files.currency();
