@@ -197,8 +197,8 @@ final class CustomerKernel {
             ? new SegmentFacts(firstActive, initialArr, planOfLargestProduct(s0), periodStart[i])
             : new SegmentFacts(firstActive, initialArr, planOfLargestProduct(stateOf[close[i]]),
                 periodEnd[i]);
-        if (whereDimension != null && !whereValue.equals(staticWhereValues != null
-            ? staticWhereValues[customer] : whereDimension.valueOf(customerId, facts))) {
+        if (whereDimension != null
+            && !whereValueOf(customer, customerId, facts).equals(whereValue)) {
           continue;
         }
       }
@@ -215,6 +215,11 @@ final class CustomerKernel {
         cells.addTo(totals);
       }
     }
+  }
+
+  private String whereValueOf(int customer, String customerId, SegmentFacts facts) {
+    return staticWhereValues != null ? staticWhereValues[customer]
+        : whereDimension.valueOf(customerId, facts);
   }
 
   /**

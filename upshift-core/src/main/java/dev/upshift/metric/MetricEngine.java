@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
@@ -136,7 +137,7 @@ public final class MetricEngine {
       return null;
     }
     String[] values = new String[table.customerCount()];
-    Map<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, String> shared = new ConcurrentHashMap<>();
     IntStream.range(0, values.length).parallel().forEach(c -> {
       String value = dimension.valueOf(table.customerId(c), null);
       String known = shared.putIfAbsent(value, value);
