@@ -9,17 +9,26 @@ import java.util.Optional;
 /**
  * Static segment attributes from {@code customers.csv} (§1.2): every column after
  * {@code customer_id}. Attribute names are lower-cased (they are case-insensitive); values are kept
- * as given. Immutable.
+ * as given. Immutable and thread-safe.
+ *
+ * <p>Ids and values are packed into a few arrays per column ({@link PackedStrings}) rather than
+ * held as a map of string arrays: at a million customers the objects alone made every garbage
+ * collection of the run slower. A missing value is stored as an empty one: both read as missing.
  */
 public final class CustomerAttributes {
-  private static final CustomerAttributes EMPTY = new CustomerAttributes(List.of(), Map.of());
+  private static final CustomerAttributes EMPTY =
+      new CustomerAttributes(List.of(), new PackedKeys(), new PackedStrings[0]);
 
   private final List<String> names;
-  private final Map<String, String[]> valuesByCustomer;
+  /** Customer ids; a customer's index here is its row in every column. */
+  private final PackedKeys customers;
+  /** Values by attribute (in {@link #names} order), then by customer row; "" when missing. */
+  private final PackedStrings[] columns;
 
-  private CustomerAttributes(List<String> names, Map<String, String[]> valuesByCustomer) {
+  private CustomerAttributes(List<String> names, PackedKeys customers, PackedStrings[] columns) {
     this.names = List.copyOf(names);
-    this.valuesByCustomer = valuesByCustomer;
+    this.customers = customers;
+    this.columns = columns;
   }
 
   public static CustomerAttributes empty() {
@@ -38,17 +47,58 @@ public final class CustomerAttributes {
 
   /** Number of customers listed. */
   public int size() {
-    return valuesByCustomer.size();
+    return customers.size();
   }
 
   /** The customer's value of an attribute; empty when the customer or the value is missing. */
   public Optional<String> value(String customerId, String attribute) {
     int index = names.indexOf(attribute.toLowerCase(Locale.ROOT));
-    String[] values = valuesByCustomer.get(customerId);
-    if (index < 0 || values == null || values[index] == null || values[index].isEmpty()) {
+    if (index < 0) {
       return Optional.empty();
     }
-    return Optional.of(values[index]);
+    int row = customers.indexOf(customerId);
+    if (row < 0) {
+      return Optional.empty();
+    }
+    String value = columns[index].get(row);
+    return value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+
+  /**
+   * Equal when the same attributes are listed for the same customers, in the same order, with the
+   * same values (a missing value equal to an empty one): what two readers of one file must agree
+   * on.
+   */
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof CustomerAttributes that) || !names.equals(that.names)
+        || size() != that.size()) {
+      return false;
+    }
+    for (int row = 0; row < size(); row++) {
+      if (!customers.get(row).equals(that.customers.get(row))) {
+        return false;
+      }
+      for (int i = 0; i < columns.length; i++) {
+        if (!columns[i].get(row).equals(that.columns[i].get(row))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * names.hashCode() + size();
+  }
+
+  @Override
+  public String toString() {
+    return "CustomerAttributes" + names + " of " + size() + " customers";
   }
 
   public static Builder builder(List<String> attributeNames) {
@@ -58,22 +108,40 @@ public final class CustomerAttributes {
   /** Collects rows; one builder per file read. */
   public static final class Builder {
     private final List<String> names;
-    private Map<String, String[]> values = new HashMap<>();
+    private PackedKeys customers = new PackedKeys();
+    private PackedStrings[] columns;
 
     private Builder(List<String> attributeNames) {
       this.names = attributeNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+      this.columns = freshColumns(names.size());
     }
 
     /**
-     * Adds a customer's values (in {@link #names()} order). Returns false, adding nothing, when
-     * the customer is already listed: a duplicate the caller reports.
+     * Adds a customer's values (in {@link #names()} order; {@code null} for a missing value).
+     * Returns false, adding nothing, when the customer is already listed: a duplicate the caller
+     * reports. The characters are copied, so a reader may pass views of its buffer and reuse them.
      */
-    public boolean put(String customerId, List<String> attributeValues) {
+    public boolean put(CharSequence customerId, List<? extends CharSequence> attributeValues) {
       if (attributeValues.size() != names.size()) {
         throw new IllegalArgumentException(
             "expected " + names.size() + " values, got " + attributeValues.size());
       }
-      return values.putIfAbsent(customerId, attributeValues.toArray(String[]::new)) == null;
+      if (customers.add(customerId) < 0) {
+        return false;
+      }
+      for (int i = 0; i < columns.length; i++) {
+        CharSequence value = attributeValues.get(i);
+        columns[i].add(value == null ? "" : value);
+      }
+      return true;
+    }
+
+    /**
+     * The position of a customer among those put so far (0 for the first), or -1 when it was not
+     * put: for a reader that reports where a duplicate was first listed.
+     */
+    public int indexOf(CharSequence customerId) {
+      return customers.indexOf(customerId);
     }
 
     public List<String> names() {
@@ -81,10 +149,19 @@ public final class CustomerAttributes {
     }
 
     public CustomerAttributes build() {
-      // Hand the map over rather than copy it: customers.csv can list millions of customers.
-      Map<String, String[]> built = java.util.Collections.unmodifiableMap(values);
-      values = new HashMap<>();
-      return new CustomerAttributes(names, built);
+      // Hand the columns over rather than copy them: customers.csv can list millions of customers.
+      CustomerAttributes built = new CustomerAttributes(names, customers, columns);
+      customers = new PackedKeys();
+      columns = freshColumns(names.size());
+      return built;
+    }
+
+    private static PackedStrings[] freshColumns(int count) {
+      PackedStrings[] fresh = new PackedStrings[count];
+      for (int i = 0; i < count; i++) {
+        fresh[i] = new PackedStrings();
+      }
+      return fresh;
     }
   }
 

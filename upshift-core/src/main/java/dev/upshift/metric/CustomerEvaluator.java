@@ -10,6 +10,7 @@ import dev.upshift.state.CustomerTimeline;
 import dev.upshift.time.Calendar;
 import dev.upshift.time.Grain;
 import dev.upshift.time.Period;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -60,6 +61,7 @@ final class CustomerEvaluator {
     CustomerPeriod[] rows = new CustomerPeriod[periods.length];
     SegmentFacts[] facts = new SegmentFacts[periods.length];
     long initialArr = timeline.initialArrMicros();
+    LocalDate firstActive = SegmentFacts.firstActiveDate(timeline.firstActiveDay());
     for (int i = 0; i < periods.length; i++) {
       PeriodIndexes p = periods[i];
       CustomerState s0 = states[p.open];
@@ -89,10 +91,8 @@ final class CustomerEvaluator {
           qtdEligible, qtdUpsold, states[p.twelveMonthsAgo].arrMicros(),
           timeline.firstActiveDay());
       facts[i] = s0.active()
-          ? new SegmentFacts(timeline.firstActiveDay(), initialArr, s0.planOfLargestProduct(),
-              p.period.start())
-          : new SegmentFacts(timeline.firstActiveDay(), initialArr, s1.planOfLargestProduct(),
-              p.period.end());
+          ? new SegmentFacts(firstActive, initialArr, s0.planOfLargestProduct(), p.period.start())
+          : new SegmentFacts(firstActive, initialArr, s1.planOfLargestProduct(), p.period.end());
     }
     return new Evaluation(timeline, rows, facts);
   }

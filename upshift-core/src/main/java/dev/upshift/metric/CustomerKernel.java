@@ -29,8 +29,9 @@ import java.util.List;
  * </ol>
  * Money is {@code long} micro-units with exact arithmetic throughout; an overflow throws.
  *
- * <p>One instance per worker thread: not thread-safe. It allocates only when a customer is larger
- * than any seen before (the scratch arrays grow) and, with segments, for their facts.
+ * <p>One instance per batch of customers: not thread-safe. It allocates only when a customer is
+ * larger than any seen before (the scratch arrays grow) and, with segments, for their facts and
+ * for a segment cell's first row in a period.
  */
 final class CustomerKernel {
   private static final int NO_ROW = -1;
@@ -56,8 +57,9 @@ final class CustomerKernel {
   private final LocalDate[] periodStart;
   private final LocalDate[] periodEnd;
   private final boolean needsFacts;
-  private final List<Dimension> dimensions;
   private final Dimension whereDimension;
+  /** The where dimension's value by customer when it is static, else {@code null}. */
+  private final String[] staticWhereValues;
   private final String whereValue;
 
   // Scratch, grown as needed.
@@ -97,17 +99,18 @@ final class CustomerKernel {
   private final boolean[] monthEligible;
   private final long[] monthQualifying;
   private final KernelRow row = new KernelRow();
-  // Segment lookups: a static dimension's value of the current customer, and the totals of the
-  // value last added to per dimension (consecutive periods mostly share one).
-  private final String[] staticValues;
-  private final String[] lastValues;
-  private final PeriodTotals[][] lastTotals;
-  private final MetricTotals[] lastTotalsOf;
+  // Segments: the --by dimensions, the values of the static ones by customer (null for those that
+  // vary by period), the totals by combination of values (null without --by) and the current
+  // row's values.
+  private final Dimension[] byDimension;
+  private final String[][] staticValues;
+  private final SegmentCells cells;
+  private final String[] values;
 
   CustomerKernel(PhaseTable table, int[] rowTier, int[] productTop, int[] lineRank,
       int[] productRank, Book book, ReportPlan plan, UpsellRule rule, RateCounting counting,
-      List<Dimension> dimensions, Dimension whereDimension, String whereValue,
-      CustomerEvaluator.PeriodIndexes[] periods) {
+      List<Dimension> dimensions, String[][] staticValues, Dimension whereDimension,
+      String[] staticWhereValues, String whereValue, CustomerEvaluator.PeriodIndexes[] periods) {
     this.table = table;
     this.rowTier = rowTier;
     this.productTop = productTop;
@@ -138,14 +141,15 @@ final class CustomerKernel {
       periodStart[i] = p.start();
       periodEnd[i] = p.end();
     }
-    this.dimensions = dimensions;
     this.whereDimension = whereDimension;
+    this.staticWhereValues = staticWhereValues;
     this.whereValue = whereValue;
     this.needsFacts = !dimensions.isEmpty() || whereDimension != null;
-    this.staticValues = new String[dimensions.size()];
-    this.lastValues = new String[dimensions.size()];
-    this.lastTotals = new PeriodTotals[dimensions.size()][];
-    this.lastTotalsOf = new MetricTotals[dimensions.size()];
+    this.byDimension = dimensions.toArray(Dimension[]::new);
+    this.staticValues = staticValues;
+    this.cells = dimensions.isEmpty() ? null
+        : new SegmentCells(dimensions.stream().map(Dimension::name).toList(), periodCount);
+    this.values = new String[dimensions.size()];
     this.stateOf = new int[n];
     this.monthStatus = new byte[n];
     this.monthComponents = new long[n * COMPONENTS];
@@ -158,7 +162,8 @@ final class CustomerKernel {
   }
 
   /**
-   * Adds one customer to the totals.
+   * Adds one customer to the totals. With segments the kernel holds its rows back by segment cell
+   * ({@link SegmentCells}): call {@link #finish} with the same totals after the last customer.
    *
    * @param groupRows the table's rows grouped by customer ({@link PhaseTable.Grouping#rows()})
    * @param from the first of the customer's rows there
@@ -175,9 +180,10 @@ final class CustomerKernel {
     buildProductStates();
     monthly();
     String customerId = table.customerId(customer);
-    java.util.Arrays.fill(staticValues, null);
+    LocalDate firstActive = null;
     if (needsFacts) {
       initialArr = firstActiveDay == Integer.MAX_VALUE ? 0 : arrOnDay(firstActiveDay);
+      firstActive = SegmentFacts.firstActiveDate(firstActiveDay);
     }
     for (int i = 0; i < periodCount; i++) {
       period(i);
@@ -188,28 +194,41 @@ final class CustomerKernel {
       if (needsFacts) {
         int s0 = stateOf[open[i]];
         facts = stateArr[s0] > 0
-            ? new SegmentFacts(firstActiveDay, initialArr, planOfLargestProduct(s0), periodStart[i])
-            : new SegmentFacts(firstActiveDay, initialArr, planOfLargestProduct(stateOf[close[i]]),
+            ? new SegmentFacts(firstActive, initialArr, planOfLargestProduct(s0), periodStart[i])
+            : new SegmentFacts(firstActive, initialArr, planOfLargestProduct(stateOf[close[i]]),
                 periodEnd[i]);
-        if (whereDimension != null && !whereDimension.valueOf(customerId, facts).equals(whereValue)) {
+        if (whereDimension != null
+            && !whereValueOf(customer, customerId, facts).equals(whereValue)) {
           continue;
         }
       }
-      totals.addOverall(i, row);
-      for (int d = 0; d < dimensions.size(); d++) {
-        Dimension dimension = dimensions.get(d);
-        String value = dimension.varies() || staticValues[d] == null
-            ? dimension.valueOf(customerId, facts) : staticValues[d];
-        if (!value.equals(lastValues[d]) || lastTotals[d] == null || lastTotalsOf[d] != totals) {
-          lastTotals[d] = totals.segmentTotals(dimension.name(), value);
-          lastTotalsOf[d] = totals;
-          lastValues[d] = value;
-        }
-        if (!dimension.varies()) {
-          staticValues[d] = value;
-        }
-        lastTotals[d][i].add(row);
+      if (cells == null) {
+        totals.addOverall(i, row);
+        continue;
       }
+      for (int d = 0; d < values.length; d++) {
+        values[d] = staticValues[d] != null ? staticValues[d][customer]
+            : byDimension[d].valueOf(customerId, facts);
+      }
+      cells.totalsOf(values, i).add(row);
+      if (cells.isFull()) {
+        cells.addTo(totals);
+      }
+    }
+  }
+
+  private String whereValueOf(int customer, String customerId, SegmentFacts facts) {
+    return staticWhereValues != null ? staticWhereValues[customer]
+        : whereDimension.valueOf(customerId, facts);
+  }
+
+  /**
+   * Adds what the kernel holds back, the segment totals by cell, to {@code totals}: once, after
+   * the last customer evaluated into them.
+   */
+  void finish(MetricTotals totals) {
+    if (cells != null) {
+      cells.addTo(totals);
     }
   }
 

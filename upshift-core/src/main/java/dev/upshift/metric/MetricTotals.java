@@ -58,6 +58,11 @@ public final class MetricTotals {
     overall[periodIndex].add(row);
   }
 
+  /** Adds the partial totals of some customers in one period to the overall totals. */
+  void addOverall(int periodIndex, PeriodTotals partial) {
+    overall[periodIndex].merge(partial);
+  }
+
   /** The totals of one value of one dimension, created on first use: callers keep them. */
   PeriodTotals[] segmentTotals(String dimension, String value) {
     return segments.get(dimension).computeIfAbsent(value, v -> fresh(periodCount));

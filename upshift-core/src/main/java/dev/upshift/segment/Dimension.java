@@ -26,7 +26,9 @@ public interface Dimension {
 
   /**
    * Whether a customer's value can differ from period to period. A static dimension (a column
-   * of customers.csv) is looked up once per customer instead of once per customer and period.
+   * of customers.csv) places a customer by its id alone: its {@link #valueOf} ignores the facts,
+   * which may then be {@code null}, and engines look it up once per customer instead of once per
+   * customer and period.
    */
   default boolean varies() {
     return true;

@@ -116,17 +116,19 @@ public final class Dimensions {
       low = edge + 1;
     }
     labels.add(low + "+");
+    int[] upper = edges.stream().mapToInt(Integer::intValue).toArray(); // unboxed: read per row
+    String[] label = labels.toArray(String[]::new);
     return simple("tenure", facts -> {
       int months = facts.tenureMonths();
       if (months < 0) {
         return Dimension.UNKNOWN;
       }
-      for (int i = 0; i < edges.size(); i++) {
-        if (months <= edges.get(i)) {
-          return labels.get(i);
+      for (int i = 0; i < upper.length; i++) {
+        if (months <= upper[i]) {
+          return label[i];
         }
       }
-      return labels.get(edges.size());
+      return label[upper.length];
     }, inOrderOf(labels));
   }
 

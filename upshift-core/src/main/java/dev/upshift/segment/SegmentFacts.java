@@ -9,34 +9,35 @@ import java.time.LocalDate;
  * active at {@code d0}, its state at {@code d0} and the day {@code P.start}; otherwise its state and
  * the day at {@code d1}. Plain values, so that both engines can fill it without building objects.
  *
- * @param firstActiveDay {@code first_active_date} as an epoch day, {@link Integer#MAX_VALUE} when
- *     never active
+ * @param firstActiveDate {@code first_active_date}, or {@code null} when never active; a date, not
+ *     an epoch day, because tenure is counted in calendar months and the engines make one per
+ *     customer, not one per customer and period
  * @param initialArrMicros {@code initial_arr} in micro-units, 0 when never active
  * @param planOfLargestProduct the plan of the customer's highest-ARR product at the anchor
  *     snapshot (ties: product name), or {@code null}
  * @param day the anchor day ({@code P.start} or {@code d1})
  */
-public record SegmentFacts(int firstActiveDay, long initialArrMicros, String planOfLargestProduct,
-    LocalDate day) {
+public record SegmentFacts(LocalDate firstActiveDate, long initialArrMicros,
+    String planOfLargestProduct, LocalDate day) {
   public SegmentFacts {
     requireNonNull(day, "day is null");
   }
 
-  /** Whether the customer was ever active. */
-  public boolean everActive() {
-    return firstActiveDay != Integer.MAX_VALUE;
+  /** {@code first_active_date} of an epoch day, {@link Integer#MAX_VALUE} meaning never active. */
+  public static LocalDate firstActiveDate(int firstActiveDay) {
+    return firstActiveDay == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(firstActiveDay);
   }
 
-  /** {@code first_active_date}, or {@code null} when never active. */
-  public LocalDate firstActiveDate() {
-    return everActive() ? LocalDate.ofEpochDay(firstActiveDay) : null;
+  /** Whether the customer was ever active. */
+  public boolean everActive() {
+    return firstActiveDate != null;
   }
 
   /** Whole months from the first active date to the anchor day, or -1 when not yet active. */
   public int tenureMonths() {
-    if (!everActive() || firstActiveDay > day.toEpochDay()) {
+    if (firstActiveDate == null || firstActiveDate.isAfter(day)) {
       return -1;
     }
-    return Tenure.months(LocalDate.ofEpochDay(firstActiveDay), day);
+    return Tenure.months(firstActiveDate, day);
   }
 }

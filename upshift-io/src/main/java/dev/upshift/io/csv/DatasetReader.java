@@ -74,9 +74,7 @@ public final class DatasetReader {
     }
     CustomerAttributes customers = CustomerAttributes.empty();
     if (files.customers() != null) {
-      CustomersReader reader = new CustomersReader(context, files.customers());
-      reader.read();
-      customers = reader.attributes();
+      customers = CustomersReader.read(context, files.customers(), fastPath);
     }
     HealthScores health = HealthScores.empty();
     if (files.health() != null) {

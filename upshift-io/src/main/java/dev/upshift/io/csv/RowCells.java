@@ -61,9 +61,19 @@ final class RowCells {
 
   /** The trimmed, shared text of a column that must not be empty; {@code null} (and an error) if it is. */
   String required(String column) {
-    String text = interned(column);
-    if (text == null) {
+    String text = requiredText(column);
+    return text == null ? null : interner.intern(text);
+  }
+
+  /**
+   * As {@link #required}, but not shared: for values the caller stores in its own form, which
+   * the interner would only keep alive for the rest of the read.
+   */
+  String requiredText(String column) {
+    String text = text(column);
+    if (text.isEmpty()) {
       error(column, "is empty; every row needs a " + column);
+      return null;
     }
     return text;
   }
