@@ -108,50 +108,58 @@ final class ArrowRowParser {
 
     int count = batch.getRowCount();
     for (int row = 0; row < count && !declined; row++) {
-      String customer = customer(row);
-      String productName = text(products, row, SubscriptionColumns.DEFAULT_PRODUCT);
-      String lineName = text(lineIds, row, productName);
-      String planName = text(plans, row, null);
-      int tierValue = tiers.isNull(row) ? PhaseTable.NONE : whole(tiers, row, true);
-      int seatCount = seats.isNull(row) ? 0 : whole(seats, row, false);
-      long arrMicros = arrMicros(row);
-      int start = startDates.isNull(row) ? decline("start_date") : day(startDates, row);
-      int end = endDates.isNull(row) ? PhaseTable.NONE : day(endDates, row);
-      int signed = signedDates.isNull(row) ? start : day(signedDates, row);
-      int cancelSigned =
-          cancelSignedDates.isNull(row) ? PhaseTable.NONE : day(cancelSignedDates, row);
-      PhaseStatus status = word(statuses, row, PhaseStatus.ACTIVE, PhaseStatus::parse);
-      PhaseKind kind = word(kinds, row, PhaseKind.RECURRING, PhaseKind::parse);
-      if (declined) {
-        break;
-      }
-      if (end != PhaseTable.NONE && end <= start) {
-        decline("end_date not after start_date");
-        break;
-      }
-      if (end == PhaseTable.NONE) {
-        cancelSigned = PhaseTable.NONE;
-      } else if (cancelSigned == PhaseTable.NONE) {
-        cancelSigned = end;
-      }
-      long line = rowNumbers.value(row) + lineOffset;
-      if (line > Integer.MAX_VALUE) {
-        decline("too many rows");
-        break;
-      }
-      rows++;
-      IgnoredReason reason = IgnoredReason.of(status, kind, arrMicros);
-      if (reason == null) {
-        billable++;
-      } else {
-        ignored[reason.ordinal()]++;
-      }
-      if (kind.belongsToLine()) {
-        table.add(customer, lineName, productName, planName, tierValue, seatCount, arrMicros,
-            start, end, signed, cancelSigned, status, kind, (int) line);
-      }
+      parseRow(row);
     }
     return !declined;
+  }
+
+  /**
+   * One row; a method of its own so that the JIT compiles it after a few thousand rows, where a
+   * loop over a whole batch would wait for on-stack replacement.
+   */
+  private void parseRow(int row) {
+    String customer = customer(row);
+    String productName = text(products, row, SubscriptionColumns.DEFAULT_PRODUCT);
+    String lineName = text(lineIds, row, productName);
+    String planName = text(plans, row, null);
+    int tierValue = tiers.isNull(row) ? PhaseTable.NONE : whole(tiers, row, true);
+    int seatCount = seats.isNull(row) ? 0 : whole(seats, row, false);
+    long arrMicros = arrMicros(row);
+    int start = startDates.isNull(row) ? decline("start_date") : day(startDates, row);
+    int end = endDates.isNull(row) ? PhaseTable.NONE : day(endDates, row);
+    int signed = signedDates.isNull(row) ? start : day(signedDates, row);
+    int cancelSigned =
+        cancelSignedDates.isNull(row) ? PhaseTable.NONE : day(cancelSignedDates, row);
+    PhaseStatus status = word(statuses, row, PhaseStatus.ACTIVE, PhaseStatus::parse);
+    PhaseKind kind = word(kinds, row, PhaseKind.RECURRING, PhaseKind::parse);
+    if (declined) {
+      return;
+    }
+    if (end != PhaseTable.NONE && end <= start) {
+      decline("end_date not after start_date");
+      return;
+    }
+    if (end == PhaseTable.NONE) {
+      cancelSigned = PhaseTable.NONE;
+    } else if (cancelSigned == PhaseTable.NONE) {
+      cancelSigned = end;
+    }
+    long line = rowNumbers.value(row) + lineOffset;
+    if (line > Integer.MAX_VALUE) {
+      decline("too many rows");
+      return;
+    }
+    rows++;
+    IgnoredReason reason = IgnoredReason.of(status, kind, arrMicros);
+    if (reason == null) {
+      billable++;
+    } else {
+      ignored[reason.ordinal()]++;
+    }
+    if (kind.belongsToLine()) {
+      table.add(customer, lineName, productName, planName, tierValue, seatCount, arrMicros,
+          start, end, signed, cancelSigned, status, kind, (int) line);
+    }
   }
 
   private FieldVector vector(String column) {

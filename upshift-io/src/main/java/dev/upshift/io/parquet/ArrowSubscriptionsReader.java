@@ -45,8 +45,12 @@ import org.duckdb.DuckDBResultSet;
 public final class ArrowSubscriptionsReader {
   /** Rows per Arrow batch: large enough to amortise the hand-over, small enough to stay cached. */
   private static final int BATCH_ROWS = 64 * 1024;
-  /** Rows per part of the file, read by one worker on its own DuckDB connection. */
-  private static final long PART_ROWS = 512 * 1024;
+  /**
+   * Parts of the file per core, each read by one worker on its own DuckDB connection: a few, so
+   * that the cores finish together; not many, since each part's query reads the file's metadata
+   * and skips to its rows again.
+   */
+  private static final int PARTS_PER_CORE = 2;
 
   private static final Set<String> TEXT = Set.of(SubscriptionColumns.CUSTOMER_ID,
       SubscriptionColumns.LINE_ID, SubscriptionColumns.PRODUCT, SubscriptionColumns.PLAN,
@@ -99,7 +103,8 @@ public final class ArrowSubscriptionsReader {
 
   private static Rows read(DuckDBConnection duckdb, BufferAllocator allocator, String source,
       List<String> columns, long rowCount, FxRates fx, double bytesPerRow, LongConsumer progress) {
-    int parts = (int) Math.max(1, (rowCount + PART_ROWS - 1) / PART_ROWS);
+    int parts = (int) Math.max(1, Math.min((rowCount + BATCH_ROWS - 1) / BATCH_ROWS,
+        (long) PARTS_PER_CORE * Runtime.getRuntime().availableProcessors()));
     ArrowRowParser[] parsers = new ArrowRowParser[parts];
     String select = "SELECT " + String.join(", ", columns.stream().map(c -> '"' + c + '"').toList())
         + ", file_row_number FROM read_parquet('" + source + "', file_row_number = true)"
