@@ -2,7 +2,6 @@ package dev.upshift.io.csv;
 
 import dev.upshift.input.BillingPeriod;
 import dev.upshift.input.FxRates;
-import dev.upshift.input.IgnoredReason;
 import dev.upshift.input.PhaseKind;
 import dev.upshift.input.PhaseStatus;
 import dev.upshift.input.PhaseTable;
@@ -49,7 +48,7 @@ final class FastRowParser {
 
   private final int[] cellStart;
   private final int[] cellEnd;
-  private final PhaseTable.Builder table;
+  private final CleanRows clean;
   private final Map<String, Object> parsedWords = new HashMap<>();
   private final Object[] lastWord;
   private final int[] lastWordStart;
@@ -64,9 +63,6 @@ final class FastRowParser {
 
   private boolean declined;
   private String declineReason;
-  private long rows;
-  private long billable;
-  private final long[] ignored = new long[IgnoredReason.values().length];
   private int lines;
 
   FastRowParser(Header header, FxRates fx, int expectedRows) {
@@ -94,7 +90,7 @@ final class FastRowParser {
     this.lastWord = new Object[width];
     this.lastWordStart = new int[width];
     this.lastWordEnd = new int[width];
-    this.table = PhaseTable.builder(expectedRows);
+    this.clean = new CleanRows(expectedRows);
   }
 
   /**
@@ -216,25 +212,9 @@ final class FastRowParser {
     if (declined) {
       return;
     }
-    if (end != PhaseTable.NONE && end <= start) {
+    if (!clean.add(customer, lineName, productName, planName, tierValue, seatCount, arrMicros,
+        start, end, signed, cancelSigned, statusValue, kindValue, lines)) {
       decline("end_date not after start_date");
-      return;
-    }
-    if (end == PhaseTable.NONE) {
-      cancelSigned = PhaseTable.NONE;
-    } else if (cancelSigned == PhaseTable.NONE) {
-      cancelSigned = end;
-    }
-    rows++;
-    IgnoredReason reason = IgnoredReason.of(statusValue, kindValue, arrMicros);
-    if (reason == null) {
-      billable++;
-    } else {
-      ignored[reason.ordinal()]++;
-    }
-    if (kindValue.belongsToLine()) {
-      table.add(customer, lineName, productName, planName, tierValue, seatCount, arrMicros, start,
-          end, signed, cancelSigned, statusValue, kindValue, lines);
     }
   }
 
@@ -504,25 +484,14 @@ final class FastRowParser {
     return declineReason;
   }
 
-  long rows() {
-    return rows;
-  }
-
-  long billable() {
-    return billable;
-  }
-
-  long ignored(IgnoredReason reason) {
-    return ignored[reason.ordinal()];
-  }
-
   /** Physical lines parsed, blank ones included. */
   int lines() {
     return lines;
   }
 
-  PhaseTable table() {
-    return table.build();
+  /** The rows read and sure; the parser must not be used afterwards. */
+  CleanRows rows() {
+    return clean;
   }
 
   /**

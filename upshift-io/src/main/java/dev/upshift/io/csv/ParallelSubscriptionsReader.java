@@ -1,7 +1,6 @@
 package dev.upshift.io.csv;
 
 import dev.upshift.input.FxRates;
-import dev.upshift.input.IgnoredReason;
 import dev.upshift.input.InputError;
 import dev.upshift.input.InputSummary;
 import dev.upshift.input.PhaseTable;
@@ -11,9 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
@@ -194,34 +191,22 @@ final class ParallelSubscriptionsReader {
 
   /** Joins the chunks in file order, numbering lines from the header's, and checks overlaps. */
   private static Result assemble(FastRowParser[] parsers) {
-    List<PhaseTable> tables = new ArrayList<>(parsers.length);
+    List<CleanRows> parts = new ArrayList<>(parsers.length);
     int[] lineOffsets = new int[parsers.length];
     long line = 1; // the header's
-    long rows = 0;
-    long billable = 0;
-    Map<IgnoredReason, Long> ignored = new EnumMap<>(IgnoredReason.class);
     for (int k = 0; k < parsers.length; k++) {
-      FastRowParser parser = parsers[k];
       lineOffsets[k] = Math.toIntExact(line);
-      line += parser.lines();
-      rows += parser.rows();
-      billable += parser.billable();
-      for (IgnoredReason reason : IgnoredReason.values()) {
-        ignored.merge(reason, parser.ignored(reason), Long::sum);
-      }
-      tables.add(parser.table());
+      line += parsers[k].lines();
+      parts.add(parsers[k].rows());
       parsers[k] = null; // its buffers can go
     }
     Math.toIntExact(line);
     long began = System.nanoTime();
-    PhaseTable table = PhaseTable.concat(tables, lineOffsets);
-    long joined = System.nanoTime();
-    boolean overlap = table.hasOverlappingPhases();
-    debug("concat %d ms, overlap check %d ms", (joined - began) / 1_000_000,
-        (System.nanoTime() - joined) / 1_000_000);
-    if (overlap) {
-      return null;
-    }
-    return new Result(table, new InputSummary(rows, billable, ignored, 0));
+    CleanRows.Joined joined = CleanRows.join(parts, lineOffsets);
+    long concatenated = System.nanoTime();
+    boolean overlap = joined.table().hasOverlappingPhases();
+    debug("concat %d ms, overlap check %d ms", (concatenated - began) / 1_000_000,
+        (System.nanoTime() - concatenated) / 1_000_000);
+    return overlap ? null : new Result(joined.table(), joined.summary());
   }
 }

@@ -2,10 +2,10 @@ package dev.upshift.io.parquet;
 
 import dev.upshift.input.BillingPeriod;
 import dev.upshift.input.FxRates;
-import dev.upshift.input.IgnoredReason;
 import dev.upshift.input.PhaseKind;
 import dev.upshift.input.PhaseStatus;
 import dev.upshift.input.PhaseTable;
+import dev.upshift.io.csv.CleanRows;
 import dev.upshift.io.csv.SubscriptionColumns;
 import dev.upshift.money.ArrConversion;
 import dev.upshift.money.Micros;
@@ -37,7 +37,7 @@ final class ArrowRowParser {
 
   private final FxRates fx;
   private final int lineOffset;
-  private final PhaseTable.Builder table;
+  private final CleanRows clean;
 
   private final TextColumn customerIds = new TextColumn();
   private final TextColumn lineIds = new TextColumn();
@@ -65,9 +65,6 @@ final class ArrowRowParser {
 
   private boolean declined;
   private String declineReason;
-  private long rows;
-  private long billable;
-  private final long[] ignored = new long[IgnoredReason.values().length];
 
   /**
    * @param lineOffset added to a row's 0-based number in the file to give its phase's line, so
@@ -76,7 +73,7 @@ final class ArrowRowParser {
   ArrowRowParser(FxRates fx, int lineOffset, int expectedRows) {
     this.fx = fx;
     this.lineOffset = lineOffset;
-    this.table = PhaseTable.builder(expectedRows);
+    this.clean = new CleanRows(expectedRows);
   }
 
   /**
@@ -135,30 +132,12 @@ final class ArrowRowParser {
     if (declined) {
       return;
     }
-    if (end != PhaseTable.NONE && end <= start) {
-      decline("end_date not after start_date");
-      return;
-    }
-    if (end == PhaseTable.NONE) {
-      cancelSigned = PhaseTable.NONE;
-    } else if (cancelSigned == PhaseTable.NONE) {
-      cancelSigned = end;
-    }
     long line = rowNumbers.value(row) + lineOffset;
     if (line > Integer.MAX_VALUE) {
       decline("too many rows");
-      return;
-    }
-    rows++;
-    IgnoredReason reason = IgnoredReason.of(status, kind, arrMicros);
-    if (reason == null) {
-      billable++;
-    } else {
-      ignored[reason.ordinal()]++;
-    }
-    if (kind.belongsToLine()) {
-      table.add(customer, lineName, productName, planName, tierValue, seatCount, arrMicros,
-          start, end, signed, cancelSigned, status, kind, (int) line);
+    } else if (!clean.add(customer, lineName, productName, planName, tierValue, seatCount,
+        arrMicros, start, end, signed, cancelSigned, status, kind, (int) line)) {
+      decline("end_date not after start_date");
     }
   }
 
@@ -330,20 +309,8 @@ final class ArrowRowParser {
     return declineReason;
   }
 
-  long rows() {
-    return rows;
-  }
-
-  long billable() {
-    return billable;
-  }
-
-  long ignored(IgnoredReason reason) {
-    return ignored[reason.ordinal()];
-  }
-
-  /** The rows read; the parser must not be used afterwards. */
-  PhaseTable table() {
-    return table.build();
+  /** The rows read and sure; the parser must not be used afterwards. */
+  CleanRows rows() {
+    return clean;
   }
 }

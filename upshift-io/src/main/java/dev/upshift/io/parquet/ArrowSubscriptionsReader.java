@@ -1,9 +1,9 @@
 package dev.upshift.io.parquet;
 
 import dev.upshift.input.FxRates;
-import dev.upshift.input.IgnoredReason;
 import dev.upshift.input.InputSummary;
 import dev.upshift.input.PhaseTable;
+import dev.upshift.io.csv.CleanRows;
 import dev.upshift.io.csv.SubscriptionColumns;
 import java.io.IOException;
 import java.nio.Buffer;
@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -149,25 +148,16 @@ public final class ArrowSubscriptionsReader {
   }
 
   private static Rows assemble(ArrowRowParser[] parsers) {
-    List<PhaseTable> tables = new ArrayList<>(parsers.length);
-    long rows = 0;
-    long billable = 0;
-    Map<IgnoredReason, Long> ignored = new EnumMap<>(IgnoredReason.class);
-    for (int k = 0; k < parsers.length; k++) {
-      ArrowRowParser parser = parsers[k];
-      rows += parser.rows();
-      billable += parser.billable();
-      for (IgnoredReason reason : IgnoredReason.values()) {
-        ignored.merge(reason, parser.ignored(reason), Long::sum);
-      }
-      tables.add(parser.table());
-      parsers[k] = null; // its builder can go
+    List<CleanRows> parts = new ArrayList<>(parsers.length);
+    for (ArrowRowParser parser : parsers) {
+      parts.add(parser.rows());
     }
-    PhaseTable table = PhaseTable.concat(tables);
-    if (table.hasOverlappingPhases()) {
+    // Phases already carry their rows' numbers in the file: no part moves them.
+    CleanRows.Joined joined = CleanRows.join(parts, new int[parts.size()]);
+    if (joined.table().hasOverlappingPhases()) {
       return declined("overlapping phases");
     }
-    return new Rows(table, new InputSummary(rows, billable, ignored, 0));
+    return new Rows(joined.table(), joined.summary());
   }
 
   /**
