@@ -52,4 +52,28 @@ public final class ArrConversion {
   public long arrMicros(long priceMicros, int months) {
     return Micros.mulDivHalfEven(priceMicros, multiplier, Math.multiplyExact((long) months, rateScale));
   }
+
+  /**
+   * The conversion at the last rate asked for, kept while rows of one currency follow each other.
+   * Not thread-safe: one per reader.
+   */
+  public static final class LastRate {
+    private ArrConversion last;
+
+    /**
+     * The ARR of a price charged every {@code months} months in a currency at {@code rate}.
+     *
+     * @throws ArithmeticException when the rate has more digits than long arithmetic takes or the
+     *     ARR does not fit in a long (the caller then leaves the row to {@link BigDecimal})
+     */
+    public long arrMicros(BigDecimal rate, long priceMicros, int months) {
+      if (last == null || last.rate != rate) {
+        last = at(rate);
+        if (last == null) {
+          throw new ArithmeticException("rate beyond long arithmetic: " + rate);
+        }
+      }
+      return last.arrMicros(priceMicros, months);
+    }
+  }
 }

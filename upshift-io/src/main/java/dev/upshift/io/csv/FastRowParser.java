@@ -272,21 +272,15 @@ final class FastRowParser {
     if (declined) {
       return 0;
     }
-    if (conversion == null || conversion.rate() != rate) {
-      conversion = ArrConversion.at(rate);
-      if (conversion == null) {
-        return decline("fx rate precision");
-      }
-    }
     try {
-      return conversion.arrMicros(price, months);
+      return conversions.arrMicros(rate, price, months);
     } catch (ArithmeticException e) {
-      return decline("ARR too large");
+      return decline("beyond long arithmetic: " + e.getMessage());
     }
   }
 
-  /** The conversion at the last row's FX rate: rows of one currency reuse it. */
-  private ArrConversion conversion;
+  /** Rows of one currency reuse its conversion. */
+  private final ArrConversion.LastRate conversions = new ArrConversion.LastRate();
 
   /**
    * A plain non-negative decimal as micro-units: digits with at most one point, at most 12 integer

@@ -61,7 +61,8 @@ final class ArrowRowParser {
   private VectorSchemaRoot batch;
   private String lastCustomer;
   private int lastCustomerRow;
-  private ArrConversion conversion;
+  /** Rows of one currency reuse its conversion. */
+  private final ArrConversion.LastRate conversions = new ArrConversion.LastRate();
 
   private boolean declined;
   private String declineReason;
@@ -203,16 +204,10 @@ final class ArrowRowParser {
     if (declined) {
       return 0;
     }
-    if (conversion == null || conversion.rate() != rate) {
-      conversion = ArrConversion.at(rate);
-      if (conversion == null) {
-        return decline("fx rate precision");
-      }
-    }
     try {
-      return conversion.arrMicros(priceMicros, months);
+      return conversions.arrMicros(rate, priceMicros, months);
     } catch (ArithmeticException e) {
-      return decline("ARR too large");
+      return decline("beyond long arithmetic: " + e.getMessage());
     }
   }
 
