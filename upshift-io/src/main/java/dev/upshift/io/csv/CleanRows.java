@@ -25,7 +25,12 @@ public final class CleanRows {
 
   /** A part of about {@code expectedRows} rows. */
   public CleanRows(int expectedRows) {
-    this.table = PhaseTable.builder(expectedRows);
+    this(PhaseTable.builder(expectedRows));
+  }
+
+  /** A part whose phases go to {@code table}: its own, or its part of a {@link PhaseTable.Parts}. */
+  public CleanRows(PhaseTable.Builder table) {
+    this.table = table;
   }
 
   /** Phases of lines and the input summary of a whole file. */
@@ -72,6 +77,21 @@ public final class CleanRows {
    */
   public static Joined join(List<CleanRows> parts, int[] lineOffsets) {
     List<PhaseTable> tables = new ArrayList<>(parts.size());
+    for (CleanRows part : parts) {
+      tables.add(part.table.build());
+    }
+    return new Joined(PhaseTable.concat(tables, lineOffsets), summary(parts));
+  }
+
+  /**
+   * The parts of a file, read in parallel into the parts of {@code table}, as one. The parts must
+   * not be used afterwards.
+   */
+  public static Joined join(List<CleanRows> parts, PhaseTable.Parts table) {
+    return new Joined(table.build(), summary(parts));
+  }
+
+  private static InputSummary summary(List<CleanRows> parts) {
     long rows = 0;
     long billable = 0;
     Map<IgnoredReason, Long> ignored = new EnumMap<>(IgnoredReason.class);
@@ -81,9 +101,7 @@ public final class CleanRows {
       for (IgnoredReason reason : IgnoredReason.values()) {
         ignored.merge(reason, part.ignored[reason.ordinal()], Long::sum);
       }
-      tables.add(part.table.build());
     }
-    return new Joined(PhaseTable.concat(tables, lineOffsets),
-        new InputSummary(rows, billable, ignored, 0));
+    return new InputSummary(rows, billable, ignored, 0);
   }
 }

@@ -70,11 +70,12 @@ final class ArrowRowParser {
   /**
    * @param lineOffset added to a row's 0-based number in the file to give its phase's line, so
    *     that both routes through the Parquet reader number phases alike
+   * @param phases where the phases of the rows go, with room for all of them
    */
-  ArrowRowParser(FxRates fx, int lineOffset, int expectedRows) {
+  ArrowRowParser(FxRates fx, int lineOffset, PhaseTable.Builder phases) {
     this.fx = fx;
     this.lineOffset = lineOffset;
-    this.clean = new CleanRows(expectedRows);
+    this.clean = new CleanRows(phases);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.upshift.io.parquet;
 
 import dev.upshift.input.FxRates;
 import dev.upshift.input.InputSummary;
+import dev.upshift.input.PhaseKind;
 import dev.upshift.input.PhaseTable;
 import dev.upshift.io.csv.CleanRows;
 import dev.upshift.io.csv.SubscriptionColumns;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -89,11 +92,14 @@ public final class ArrowSubscriptionsReader {
         return null;
       }
       long rowCount = rowCount(duckdb, source);
+      int parts = (int) Math.max(1, Math.min((rowCount + BATCH_ROWS - 1) / BATCH_ROWS,
+          (long) PARTS_PER_CORE * Runtime.getRuntime().availableProcessors()));
+      int[] phasesPerPart = phasesPerPart(duckdb, source, columns, rowCount, parts);
       try (Statement settings = duckdb.createStatement()) {
         // Each worker runs its own query; one DuckDB thread per query keeps them from competing.
         settings.execute("SET threads TO 1");
       }
-      return read(duckdb, allocator, source, columns, rowCount, fx,
+      return read(duckdb, allocator, source, columns, rowCount, phasesPerPart, fx,
           bytesPerRow(parquet, rowCount), progress);
     } catch (SQLException | IOException | RuntimeException | LinkageError e) {
       return declined(e.toString());
@@ -101,19 +107,21 @@ public final class ArrowSubscriptionsReader {
   }
 
   private static Rows read(DuckDBConnection duckdb, BufferAllocator allocator, String source,
-      List<String> columns, long rowCount, FxRates fx, double bytesPerRow, LongConsumer progress) {
-    int parts = (int) Math.max(1, Math.min((rowCount + BATCH_ROWS - 1) / BATCH_ROWS,
-        (long) PARTS_PER_CORE * Runtime.getRuntime().availableProcessors()));
+      List<String> columns, long rowCount, int[] phasesPerPart, FxRates fx, double bytesPerRow,
+      LongConsumer progress) {
+    int parts = phasesPerPart.length;
     ArrowRowParser[] parsers = new ArrowRowParser[parts];
+    // Each part writes its phases straight into its place in one table.
+    PhaseTable.Parts table = new PhaseTable.Parts(phasesPerPart);
     String select = "SELECT " + String.join(", ", columns.stream().map(c -> '"' + c + '"').toList())
         + ", file_row_number FROM read_parquet('" + source + "', file_row_number = true)"
         + " WHERE file_row_number >= %d AND file_row_number < %d";
     long began = System.nanoTime();
     boolean clean = IntStream.range(0, parts).parallel().allMatch(part -> {
-      long from = rowCount * part / parts;
-      long to = rowCount * (part + 1) / parts;
+      long from = firstRow(part, rowCount, parts);
+      long to = firstRow(part + 1, rowCount, parts);
       // Phases carry the row's number in the file (the first row is 1), as errors name it.
-      ArrowRowParser parser = new ArrowRowParser(fx, 1, (int) (to - from));
+      ArrowRowParser parser = new ArrowRowParser(fx, 1, table.part(part));
       parsers[part] = parser;
       try (Connection connection = duckdb.duplicate();
            Statement sql = connection.createStatement();
@@ -141,19 +149,18 @@ public final class ArrowSubscriptionsReader {
       return declined("a part was not read");
     }
     long parsed = System.nanoTime();
-    Rows rows = assemble(parsers);
+    Rows rows = assemble(parsers, table);
     debug("read %d parts of %d rows in %d ms, assembled in %d ms", parts, rowCount,
         (parsed - began) / 1_000_000, (System.nanoTime() - parsed) / 1_000_000);
     return rows;
   }
 
-  private static Rows assemble(ArrowRowParser[] parsers) {
+  private static Rows assemble(ArrowRowParser[] parsers, PhaseTable.Parts table) {
     List<CleanRows> parts = new ArrayList<>(parsers.length);
     for (ArrowRowParser parser : parsers) {
       parts.add(parser.rows());
     }
-    // Phases already carry their rows' numbers in the file: no part moves them.
-    CleanRows.Joined joined = CleanRows.join(parts, new int[parts.size()]);
+    CleanRows.Joined joined = CleanRows.join(parts, table);
     if (joined.table().hasOverlappingPhases()) {
       return declined("overlapping phases");
     }
@@ -201,6 +208,45 @@ public final class ArrowSubscriptionsReader {
       return INTEGER_TYPES.contains(type) || type.startsWith("DECIMAL(");
     }
     return type.equals("DATE"); // the four dates
+  }
+
+  /**
+   * The first row (0-based) of {@code part}: the first row {@code r} with {@code r * parts /
+   * rowCount >= part}, so that {@link #phasesPerPart}'s query assigns rows to parts alike.
+   */
+  private static long firstRow(int part, long rowCount, int parts) {
+    return (Math.multiplyExact(rowCount, part) + parts - 1) / parts;
+  }
+
+  /**
+   * How many phases of lines each part of the file holds: its rows but those of a kind outside
+   * lines (overage, one-time), which are counted but kept nowhere. Counting them first costs a
+   * pass over one column, much less than closing up the holes they would leave in the table. A
+   * count that turns out wrong only costs time: a part with more phases than counted gives up,
+   * one with fewer leaves a hole that the table closes.
+   */
+  private static int[] phasesPerPart(Connection duckdb, String source, List<String> columns,
+      long rowCount, int parts) throws SQLException {
+    int[] phases = new int[parts];
+    if (!columns.contains(SubscriptionColumns.KIND) || rowCount == 0) {
+      for (int part = 0; part < parts; part++) {
+        phases[part] = Math.toIntExact(
+            firstRow(part + 1, rowCount, parts) - firstRow(part, rowCount, parts));
+      }
+      return phases;
+    }
+    String lineKinds = Arrays.stream(PhaseKind.values()).filter(PhaseKind::belongsToLine)
+        .map(kind -> "'" + kind.code() + "'").collect(Collectors.joining(", "));
+    try (Statement sql = duckdb.createStatement();
+         ResultSet counted = sql.executeQuery(String.format(Locale.ROOT,
+             "SELECT file_row_number * %d // %d AS part, count(*) FROM read_parquet('%s',"
+                 + " file_row_number = true) WHERE kind IS NULL OR lower(kind) IN ('', %s)"
+                 + " GROUP BY part", parts, rowCount, source, lineKinds))) {
+      while (counted.next()) {
+        phases[counted.getInt(1)] = Math.toIntExact(counted.getLong(2));
+      }
+    }
+    return phases;
   }
 
   private static long rowCount(Connection duckdb, String source) throws SQLException {

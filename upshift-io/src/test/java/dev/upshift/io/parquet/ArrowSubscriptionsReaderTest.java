@@ -88,6 +88,21 @@ class ArrowSubscriptionsReaderTest {
   }
 
   @Test
+  void kindsInAnyCaseKeepTheirPhasesAndOnlyThose() throws Exception {
+    Path parquet = ParquetFiles.write(dir, "customer_id, arr, start_date, kind",
+        "('A', 10, DATE '2024-01-01', 'Overage'), ('A', 20, DATE '2024-01-01', 'RECURRING'), "
+            + "('B', 30, DATE '2024-02-01', 'ONE_TIME'), ('B', 40, DATE '2024-02-01', NULL), "
+            + "('C', 50, DATE '2024-03-01', 'Committed_Usage'), ('C', 60, DATE '2024-04-01', '')");
+
+    ArrowSubscriptionsReader.Rows rows = ArrowSubscriptionsReader.tryRead(parquet, FX, b -> { });
+
+    assertThat(rows.table().asList()).extracting(p -> p.customerId() + " " + p.kind() + " row "
+        + p.line()).containsExactly("A RECURRING row 2", "B RECURRING row 4",
+        "C COMMITTED_USAGE row 5", "C RECURRING row 6");
+    assertThat(rows.summary().rows()).isEqualTo(6);
+  }
+
+  @Test
   void nullAndEmptyTextBothMeanNotGiven() throws Exception {
     Path parquet = ParquetFiles.write(dir, "customer_id, line_id, product, plan, status, arr, "
         + "start_date", "('A', NULL, NULL, NULL, NULL, 10, DATE '2024-01-01'), "
