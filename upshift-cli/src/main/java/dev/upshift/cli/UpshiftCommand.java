@@ -2,7 +2,9 @@ package dev.upshift.cli;
 
 import dev.upshift.input.InputError;
 import dev.upshift.input.InputException;
+import dev.upshift.io.parquet.ParquetSubscriptions;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +29,9 @@ public final class UpshiftCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (Arrays.stream(args).anyMatch(ParquetSubscriptions::isParquet)) {
+      ParquetSubscriptions.loadDuckDbInBackground();
+    }
     System.exit(commandLine().execute(args));
   }
 

@@ -5,9 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.RandomAccess;
 import java.util.stream.IntStream;
 
@@ -349,38 +347,108 @@ public final class PhaseTable {
     }
   }
 
-  /** Strings to dense indexes, in order of first appearance. */
+  /**
+   * Strings to dense indexes, in order of first appearance. An open-addressing table of the
+   * values' indexes rather than a {@code HashMap<String, Integer>}: no boxed index and no node per
+   * value, and a value that is the very instance seen before (readers hand out one string per
+   * distinct text) is found without comparing characters.
+   *
+   * <p>Input sorted by customer brings each new customer id after all the others, so while every
+   * new value sorts after the last one, it is known to be new without a lookup, and the table is
+   * not even kept: a million customers then cost no random memory access each. The first value
+   * out of order builds the table from the values so far.
+   */
   private static final class Dictionary {
-    private final Map<String, Integer> index;
-
-    Dictionary(int expected) {
-      index = new HashMap<>(Math.max(16, expected * 4 / 3 + 1));
-    }
-
     private String[] values = new String[16];
     private int size;
+    /** The table's length once it is needed: twice the expected values, a power of two. */
+    private final int initialSlots;
+    /**
+     * Index + 1 of the value in each slot, 0 for an empty slot; a power of two long. {@code
+     * null} while {@link #ascending}.
+     */
+    private int[] slots;
+    /** Whether every value came after the one before ({@link String#compareTo}). */
+    private boolean ascending = true;
     private String last;
     private int lastIndex = -1;
+
+    Dictionary(int expected) {
+      initialSlots = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2;
+    }
 
     int indexOf(String value) {
       if (value == last || value.equals(last)) { // sorted input repeats the previous value
         return lastIndex;
       }
-      Integer known = index.get(value);
       int i;
-      if (known != null) {
-        i = known;
+      if (ascending && (size == 0 || value.compareTo(values[size - 1]) > 0)) {
+        i = append(value);
       } else {
-        i = size;
-        index.put(value, i);
-        if (size == values.length) {
-          values = Arrays.copyOf(values, size * 2);
+        if (ascending) {
+          ascending = false;
+          rehash(initialSlots);
         }
-        values[size++] = value;
+        i = lookUpOrAdd(value);
       }
       last = value;
       lastIndex = i;
       return i;
+    }
+
+    private int lookUpOrAdd(String value) {
+      int mask = slots.length - 1;
+      int slot = spread(value.hashCode()) & mask;
+      while (true) {
+        int held = slots[slot] - 1;
+        if (held < 0) {
+          return add(value, slot);
+        }
+        String known = values[held];
+        if (known == value || known.equals(value)) {
+          return held;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+
+    private int append(String value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size] = value;
+      return size++;
+    }
+
+    private int add(String value, int slot) {
+      int i = append(value);
+      slots[slot] = i + 1;
+      if (size * 2 > slots.length) { // at most half full, so that probes stay short
+        rehash(slots.length * 2);
+      }
+      return i;
+    }
+
+    /** Fills a new table of at least {@code length} slots, and at least twice the values. */
+    private void rehash(int length) {
+      while (length < size * 2) {
+        length *= 2;
+      }
+      slots = new int[length];
+      int mask = length - 1;
+      for (int i = 0; i < size; i++) {
+        int slot = spread(values[i].hashCode()) & mask;
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = i + 1;
+      }
+    }
+
+    /** Mixes a string's hash so that ids differing in their last characters spread apart. */
+    private static int spread(int hash) {
+      int h = hash * 0x9E3779B9;
+      return h ^ (h >>> 16);
     }
 
     int[] remap(String[] others) {

@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.ViewVarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -148,7 +148,7 @@ final class ArrowRowParser {
   }
 
   private void loadText(TextColumn into, String column) {
-    into.load((VarCharVector) vector(column));
+    into.load((ViewVarCharVector) vector(column));
   }
 
   /** The customer id; input sorted by customer repeats the previous row's, so that is checked first. */

@@ -32,7 +32,32 @@ public final class ParquetSubscriptions implements AutoCloseable {
 
   /** Whether a path names a Parquet file (by its extension, any case). */
   public static boolean isParquet(Path path) {
-    return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
+    return isParquet(path.getFileName().toString());
+  }
+
+  /** Whether a file name or path ends in {@code .parquet} (any case). */
+  public static boolean isParquet(String name) {
+    return name.toLowerCase(Locale.ROOT).endsWith(".parquet");
+  }
+
+  /**
+   * Starts loading DuckDB on a background thread, so that a Parquet file read soon after finds
+   * it ready: unpacking and loading its native library takes about a third of a second, which
+   * then passes while the command line is parsed and the smaller files are read. Reading waits
+   * for the load if it is not done (the JVM lets one thread initialise a class), and a failure
+   * here is left for the read to meet and report.
+   */
+  public static void loadDuckDbInBackground() {
+    Thread loader = new Thread(() -> {
+      try {
+        Class.forName("org.duckdb.DuckDBDriver");
+        Class.forName("org.duckdb.DuckDBNative");
+      } catch (ClassNotFoundException | LinkageError e) {
+        // Reading the file opens DuckDB again and reports what is wrong.
+      }
+    }, "upshift-duckdb-loader");
+    loader.setDaemon(true);
+    loader.start();
   }
 
   /**
