@@ -25,15 +25,20 @@ final class SignalRules {
     return periods.subList(Math.max(0, periods.size() - WINDOW), periods.size());
   }
 
+  /** A signal of a report without periods: nothing to judge, so watch. */
+  private static Signals.Signal noPeriods(String metric) {
+    return new Signals.Signal(metric, Signals.Status.WATCH, List.of(),
+        List.of("No reported periods."), Map.of());
+  }
+
   static Signals.Signal upsellUsers(List<PeriodReport> periods, long[] upsoldArrByCustomer) {
+    if (periods.isEmpty()) {
+      return noPeriods("upsellUsers");
+    }
     List<String> reasons = new ArrayList<>();
     Map<String, BigDecimal> figures = new LinkedHashMap<>();
     List<PeriodReport> window = window(periods);
     List<String> labels = window.stream().map(PeriodReport::period).toList();
-    if (periods.isEmpty()) {
-      reasons.add("No reported periods.");
-      return new Signals.Signal("upsellUsers", Signals.Status.WATCH, labels, reasons, figures);
-    }
     int n = periods.size();
     PeriodReport last = periods.get(n - 1);
     figures.put("upsellUsers", BigDecimal.valueOf(last.upsellUsers()));
@@ -132,14 +137,13 @@ final class SignalRules {
   }
 
   static Signals.Signal totalUsers(List<PeriodReport> periods) {
+    if (periods.isEmpty()) {
+      return noPeriods("totalUsers");
+    }
     List<String> reasons = new ArrayList<>();
     Map<String, BigDecimal> figures = new LinkedHashMap<>();
     List<PeriodReport> window = window(periods);
     List<String> labels = window.stream().map(PeriodReport::period).toList();
-    if (periods.isEmpty()) {
-      reasons.add("No reported periods.");
-      return new Signals.Signal("totalUsers", Signals.Status.WATCH, labels, reasons, figures);
-    }
     PeriodReport first = window.get(0);
     PeriodReport last = window.get(window.size() - 1);
     long seats0 = first.seats().starting();
