@@ -68,11 +68,11 @@ final class FastCustomersReader {
         throw new Declined("larger than " + MAX_BYTES + " bytes");
       }
       CustomerAttributes attributes = new FastCustomersReader(Files.readAllBytes(path)).read();
-      debug("customers.csv fast path: %d customers in %d ms", attributes.size(),
+      FastPathDebug.log("customers.csv fast path: %d customers in %d ms", attributes.size(),
           (System.nanoTime() - began) / 1_000_000);
       return attributes;
     } catch (Declined e) {
-      debug("customers.csv fast path declined: %s", e.getMessage());
+      FastPathDebug.log("customers.csv fast path declined: %s", e.getMessage());
       return null;
     } catch (IOException e) {
       return null; // the strict reader words the problem
@@ -346,9 +346,4 @@ final class FastCustomersReader {
     }
   }
 
-  private static void debug(String format, Object... args) {
-    if (Boolean.getBoolean("upshift.debug")) {
-      System.err.println("upshift: " + String.format(java.util.Locale.ROOT, format, args));
-    }
-  }
 }

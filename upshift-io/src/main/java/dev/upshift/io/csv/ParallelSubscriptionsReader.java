@@ -82,18 +82,16 @@ final class ParallelSubscriptionsReader {
         }
       });
       if (!clean) {
-        if (Boolean.getBoolean("upshift.debug")) {
-          for (FastRowParser parser : parsers) {
-            if (parser != null && parser.declined()) {
-              System.err.println("upshift: fast path declined: " + parser.declineReason());
-            }
+        for (FastRowParser parser : parsers) {
+          if (parser != null && parser.declined()) {
+            FastPathDebug.log("fast path declined: %s", parser.declineReason());
           }
         }
         return null;
       }
       long parsed = System.nanoTime();
       Result result = assemble(parsers);
-      debug("parsed %d chunks in %d ms, assembled in %d ms", chunks,
+      FastPathDebug.log("parsed %d chunks in %d ms, assembled in %d ms", chunks,
           (parsed - began) / 1_000_000, (System.nanoTime() - parsed) / 1_000_000);
       return result;
     } catch (IOException | ArithmeticException e) {
@@ -101,11 +99,6 @@ final class ParallelSubscriptionsReader {
     }
   }
 
-  private static void debug(String format, Object... args) {
-    if (Boolean.getBoolean("upshift.debug")) {
-      System.err.println("upshift: " + String.format(java.util.Locale.ROOT, format, args));
-    }
-  }
 
   /** The header when it is plain (on line 1, no quotes, ASCII) and good; otherwise {@code null}. */
   private static Header header(byte[] head, int from, int to) {
@@ -205,7 +198,7 @@ final class ParallelSubscriptionsReader {
     CleanRows.Joined joined = CleanRows.join(parts, lineOffsets);
     long concatenated = System.nanoTime();
     boolean overlap = joined.table().hasOverlappingPhases();
-    debug("concat %d ms, overlap check %d ms", (concatenated - began) / 1_000_000,
+    FastPathDebug.log("concat %d ms, overlap check %d ms", (concatenated - began) / 1_000_000,
         (System.nanoTime() - concatenated) / 1_000_000);
     return overlap ? null : new Result(joined.table(), joined.summary());
   }

@@ -5,6 +5,7 @@ import dev.upshift.input.InputSummary;
 import dev.upshift.input.PhaseKind;
 import dev.upshift.input.PhaseTable;
 import dev.upshift.io.csv.CleanRows;
+import dev.upshift.io.csv.FastPathDebug;
 import dev.upshift.io.csv.SubscriptionColumns;
 import java.io.IOException;
 import java.nio.Buffer;
@@ -100,7 +101,7 @@ public final class ArrowSubscriptionsReader {
       int parts = (int) Math.max(1, Math.min((rowCount + BATCH_ROWS - 1) / BATCH_ROWS,
           (long) PARTS_PER_CORE * Runtime.getRuntime().availableProcessors()));
       int[] phasesPerPart = phasesPerPart(duckdb, source, columns, rowCount, parts);
-      debug("DuckDB opened, file described and phases counted in %d ms",
+      FastPathDebug.log("DuckDB opened, file described and phases counted in %d ms",
           (System.nanoTime() - began) / 1_000_000);
       try (Statement settings = duckdb.createStatement()) {
         // Each worker runs its own query; one DuckDB thread per query keeps them from competing.
@@ -161,7 +162,7 @@ public final class ArrowSubscriptionsReader {
     }
     long parsed = System.nanoTime();
     Rows rows = assemble(parsers, table);
-    debug("read %d parts of %d rows in %d ms, assembled in %d ms", parts, rowCount,
+    FastPathDebug.log("read %d parts of %d rows in %d ms, assembled in %d ms", parts, rowCount,
         (parsed - began) / 1_000_000, (System.nanoTime() - parsed) / 1_000_000);
     return rows;
   }
@@ -274,13 +275,8 @@ public final class ArrowSubscriptionsReader {
   }
 
   private static <T> T declined(String reason) {
-    debug("Parquet fast path declined: %s", reason);
+    FastPathDebug.log("Parquet fast path declined: %s", reason);
     return null;
   }
 
-  private static void debug(String format, Object... args) {
-    if (Boolean.getBoolean("upshift.debug")) {
-      System.err.println("upshift: " + String.format(Locale.ROOT, format, args));
-    }
-  }
 }
