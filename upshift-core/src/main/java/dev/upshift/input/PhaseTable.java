@@ -125,17 +125,9 @@ public final class PhaseTable {
     Builder out = new Builder(Math.max(16, total));
     for (int index = 0; index < parts.size(); index++) {
       PhaseTable part = parts.get(index);
-      int[] customers = out.customers.remap(part.customerIds);
-      int[] lines = out.lines.remap(part.lineIds);
-      int[] products = out.products.remap(part.productNames);
-      int[] plans = out.plans.remap(part.planNames);
       int at = out.size;
-      for (int r = 0; r < part.size; r++) {
-        out.customer[at + r] = customers[part.customer[r]];
-        out.line[at + r] = lines[part.line[r]];
-        out.product[at + r] = products[part.product[r]];
-        out.plan[at + r] = part.plan[r] == NONE ? NONE : plans[part.plan[r]];
-      }
+      IndexMaps.merge(out, part.customerIds, part.lineIds, part.productNames, part.planNames)
+          .map(part.customer, part.line, part.product, part.plan, 0, out, at, part.size);
       System.arraycopy(part.tier, 0, out.tier, at, part.size);
       System.arraycopy(part.seats, 0, out.seats, at, part.size);
       System.arraycopy(part.arr, 0, out.arr, at, part.size);
@@ -344,6 +336,34 @@ public final class PhaseTable {
     @Override
     public int size() {
       return table.size;
+    }
+  }
+
+  /**
+   * Where a part's dictionary indexes go in a whole table: the whole table's index of the part's
+   * customer {@code i} is {@code customers[i]}, and so on.
+   */
+  private record IndexMaps(int[] customers, int[] lines, int[] products, int[] plans) {
+    /** Adds a part's dictionary values to {@code whole}'s (new ones at the end) and maps them. */
+    static IndexMaps merge(Builder whole, String[] customers, String[] lines, String[] products,
+        String[] plans) {
+      return new IndexMaps(whole.customers.remap(customers), whole.lines.remap(lines),
+          whole.products.remap(products), whole.plans.remap(plans));
+    }
+
+    /**
+     * Writes {@code count} rows of a part's dictionary columns, from row {@code from}, mapped
+     * into {@code into}'s columns from row {@code at}; the columns may be the same (in place).
+     */
+    void map(int[] customer, int[] line, int[] product, int[] plan, int from, Builder into,
+        int at, int count) {
+      for (int r = 0; r < count; r++) {
+        into.customer[at + r] = customers[customer[from + r]];
+        into.line[at + r] = lines[line[from + r]];
+        into.product[at + r] = products[product[from + r]];
+        int planIndex = plan[from + r];
+        into.plan[at + r] = planIndex == NONE ? NONE : plans[planIndex];
+      }
     }
   }
 
@@ -610,19 +630,6 @@ public final class PhaseTable {
       return this;
     }
 
-    /**
-     * Turns this part's dictionary indexes into the whole table's, in place: {@code customers[i]}
-     * is the whole table's index of this part's customer {@code i}, and so on.
-     */
-    private void remap(int[] customers, int[] lines, int[] products, int[] plans) {
-      for (int r = base; r < base + size; r++) {
-        customer[r] = customers[customer[r]];
-        line[r] = lines[line[r]];
-        product[r] = products[product[r]];
-        plan[r] = plan[r] == NONE ? NONE : plans[plan[r]];
-      }
-    }
-
     /** Moves {@code count} rows from {@code from} down to {@code to} (overlapping is fine). */
     private void moveRows(int from, int to, int count) {
       for (Object column : new Object[] {customer, line, product, plan, tier, seats, arr, start,
@@ -690,19 +697,16 @@ public final class PhaseTable {
      * parts' builders may be used afterwards.
      */
     public PhaseTable build() {
-      int[][] customers = new int[parts.length][];
-      int[][] lines = new int[parts.length][];
-      int[][] products = new int[parts.length][];
-      int[][] plans = new int[parts.length][];
+      IndexMaps[] maps = new IndexMaps[parts.length];
       for (int i = 0; i < parts.length; i++) {
         Builder part = parts[i];
-        customers[i] = whole.customers.remap(part.customers.values());
-        lines[i] = whole.lines.remap(part.lines.values());
-        products[i] = whole.products.remap(part.products.values());
-        plans[i] = whole.plans.remap(part.plans.values());
+        maps[i] = IndexMaps.merge(whole, part.customers.values(), part.lines.values(),
+            part.products.values(), part.plans.values());
       }
-      IntStream.range(0, parts.length).parallel()
-          .forEach(i -> parts[i].remap(customers[i], lines[i], products[i], plans[i]));
+      // In place: each part's rows already sit in the whole table's columns.
+      IntStream.range(0, parts.length).parallel().forEach(i -> maps[i].map(whole.customer,
+          whole.line, whole.product, whole.plan, parts[i].base, whole, parts[i].base,
+          parts[i].size));
       int size = 0;
       for (Builder part : parts) {
         if (part.base != size) {

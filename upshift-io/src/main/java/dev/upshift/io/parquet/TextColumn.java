@@ -171,15 +171,13 @@ final class TextColumn {
     long head = head(row);
     int length = (int) head;
     long tail = length <= INLINE ? tail(row, length) : 0;
-    if (lastSlot >= 0 && keyHeads[lastSlot] == head && keyTails[lastSlot] == tail
-        && (length <= INLINE || holds(row, longKeys[lastSlot]))) {
+    if (lastSlot >= 0 && holds(lastSlot, row, head, tail)) {
       return lastSlot; // neighbouring rows often repeat a value
     }
     int mask = texts.length - 1;
     int slot = hash(head, tail, row) & mask;
     while (texts[slot] != null) {
-      if (keyHeads[slot] == head && keyTails[slot] == tail
-          && (length <= INLINE || holds(row, longKeys[slot]))) {
+      if (holds(slot, row, head, tail)) {
         lastSlot = slot;
         return slot;
       }
@@ -237,8 +235,14 @@ final class TextColumn {
     return h ^ (h >>> 16);
   }
 
+  /** Whether a slot of the table holds the text of the cell whose head and tail are given. */
+  private boolean holds(int slot, int row, long head, long tail) {
+    return keyHeads[slot] == head && keyTails[slot] == tail
+        && ((int) head <= INLINE || sameBytes(row, longKeys[slot]));
+  }
+
   /** Whether a long cell's bytes equal {@code key} (their heads, so lengths, are equal). */
-  private boolean holds(int row, byte[] key) {
+  private boolean sameBytes(int row, byte[] key) {
     int from = longStart(row);
     for (int i = 0; i < key.length; i++) {
       if (bytes[from + i] != key[i]) {
