@@ -12,7 +12,7 @@ import dev.upshift.io.report.CsvReportWriter;
 import dev.upshift.io.report.LedgerWriter;
 import dev.upshift.io.report.TableReportWriter;
 import dev.upshift.io.xlsx.XlsxReportWriter;
-import dev.upshift.metric.CustomerPeriod;
+import dev.upshift.metric.RowSinks;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.time.Grain;
@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -138,8 +137,8 @@ final class ReportCommand implements Callable<Integer> {
       return run(dataset, options, analysisOptions, null, progress);
     }
     Report[] report = new Report[1];
-    Output.text(ledger, null, writer -> {
-      LedgerWriter rows = new LedgerWriter(Upshift.periods(dataset, options), writer);
+    Output.binary(ledger, stream -> {
+      LedgerWriter rows = new LedgerWriter(Upshift.periods(dataset, options), stream);
       report[0] = run(dataset, options, analysisOptions, rows, progress);
       rows.flush();
     });
@@ -147,10 +146,10 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private static Report run(Dataset dataset, ReportOptions options, AnalysisOptions analysisOptions,
-      Consumer<CustomerPeriod> ledger, LongConsumer progress) {
+      RowSinks<?> ledger, LongConsumer progress) {
     return analysisOptions == null
         ? Upshift.report(dataset, options, ledger, progress)
-        : Upshift.analyze(dataset, options, analysisOptions, ledger);
+        : Upshift.analyze(dataset, options, analysisOptions, ledger, progress);
   }
 
   private ParameterException usage(String message) {

@@ -20,6 +20,12 @@ final class Both<A extends RowSink, B extends RowSink> implements RowSinks<Both.
       a.accept(row);
       b.accept(row);
     }
+
+    @Override
+    public void finish() {
+      a.finish();
+      b.finish();
+    }
   }
 
   @Override

@@ -23,6 +23,11 @@ final class Filtered<S extends RowSink> implements RowSinks<Filtered.Sink<S>> {
         inner.accept(row);
       }
     }
+
+    @Override
+    public void finish() {
+      inner.finish();
+    }
   }
 
   @Override

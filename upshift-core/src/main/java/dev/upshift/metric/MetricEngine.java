@@ -146,6 +146,9 @@ public final class MetricEngine {
       kernel.evaluate(c, groups.rows(), offsets[c], offsets[c + 1], totals, sink);
     }
     kernel.finish(totals);
+    if (sink != null) {
+      sink.finish();
+    }
     progress.accept(end - b * BATCH);
     return totals;
   }
