@@ -105,10 +105,29 @@ public final class MetricEngine {
     int batches = (table.customerCount() + BATCH - 1) / BATCH;
     if (sinks == null) {
       return IntStream.range(0, batches).parallel()
-          .mapToObj(b -> batch(facts, groups, b, null, progress))
+          .mapToObj(b -> batch(facts, groups, b, null, null, progress))
           .reduce(MetricTotals::merge).orElseGet(this::empty);
     }
-    return computeInWaves(facts, groups, batches, sinks, progress);
+    return computeInWaves(facts, groups, batches, idOrder(table), sinks, progress);
+  }
+
+  /**
+   * Customer indexes in customer-id order, so that rows reach sinks (a ledger) in the same order
+   * whatever the order of the input; {@code null} when the table's order already is that order
+   * (sorted input, the usual case, needs no sort).
+   */
+  private static int[] idOrder(PhaseTable table) {
+    int n = table.customerCount();
+    boolean sorted = true;
+    for (int c = 1; c < n && sorted; c++) {
+      sorted = table.customerId(c - 1).compareTo(table.customerId(c)) < 0;
+    }
+    if (sorted) {
+      return null;
+    }
+    return IntStream.range(0, n).boxed().parallel()
+        .sorted((a, b) -> table.customerId(a).compareTo(table.customerId(b)))
+        .mapToInt(Integer::intValue).toArray();
   }
 
   /**
@@ -117,7 +136,8 @@ public final class MetricEngine {
    * batches' rows wait in memory (a ledger's formatted text, say) instead of all of them.
    */
   private <S extends RowSink> MetricTotals computeInWaves(TableFacts facts,
-      PhaseTable.Grouping groups, int batches, RowSinks<S> sinks, LongConsumer progress) {
+      PhaseTable.Grouping groups, int batches, int[] order, RowSinks<S> sinks,
+      LongConsumer progress) {
     int wave = 2 * (ForkJoinPool.getCommonPoolParallelism() + 1);
     MetricTotals total = empty();
     for (int first = 0; first < batches; first += wave) {
@@ -125,7 +145,7 @@ public final class MetricEngine {
       List<Done<S>> done = IntStream.range(first, Math.min(batches, first + wave)).parallel()
           .mapToObj(b -> {
             S sink = sinks.open();
-            return new Done<>(batch(facts, groups, b, sink, progress), sink);
+            return new Done<>(batch(facts, groups, b, order, sink, progress), sink);
           })
           .toList();
       for (Done<S> d : done) {
@@ -136,13 +156,18 @@ public final class MetricEngine {
     return total;
   }
 
-  private MetricTotals batch(TableFacts facts, PhaseTable.Grouping groups, int b, RowSink sink,
-      LongConsumer progress) {
+  /**
+   * Batch {@code b}: the customers at positions {@code b·BATCH..} of {@code order}, or of the
+   * table when {@code order} is {@code null}.
+   */
+  private MetricTotals batch(TableFacts facts, PhaseTable.Grouping groups, int b, int[] order,
+      RowSink sink, LongConsumer progress) {
     CustomerKernel kernel = kernel(facts);
     MetricTotals totals = empty();
     int end = Math.min(facts.table().customerCount(), (b + 1) * BATCH);
     int[] offsets = groups.offsets();
-    for (int c = b * BATCH; c < end; c++) {
+    for (int k = b * BATCH; k < end; k++) {
+      int c = order == null ? k : order[k];
       kernel.evaluate(c, groups.rows(), offsets[c], offsets[c + 1], totals, sink);
     }
     kernel.finish(totals);
