@@ -73,7 +73,7 @@ final class InputSelection {
     ReadResult result = DatasetReader.read(files(policy()), progress);
     if (result.rejectsFile() != null && result.rejectedRows() > 0) {
       for (InputError error : result.skipped()) {
-        err.println("skipped: " + error);
+        err.println("skipped: " + UpshiftCommand.listed(error));
       }
       long unlisted = result.skippedErrors() - result.skipped().size();
       if (unlisted > 0) {

@@ -62,6 +62,10 @@ class CommandLineTest {
         .contains("overlaps the phase on line 5")
         .contains(file + ":9: column status: ")
         .contains("6 errors in the input");
+    assertThat(run.out().lines().filter(l -> l.startsWith(file)))
+        .extracting(l -> l.substring(l.lastIndexOf(" [")))
+        .containsExactly(" [not_whole_number]", " [bad_date]", " [negative_value]",
+            " [end_not_after_start]", " [overlap]", " [unknown_status]");
   }
 
   @Test
@@ -88,8 +92,10 @@ class CommandLineTest {
         "--rejects", rejects.toString(), "--format", "json");
 
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.err()).contains("dropped 6 rows");
-    assertThat(Files.readAllLines(rejects)).hasSize(7);
+    assertThat(run.err()).contains("dropped 6 rows")
+        .contains(":3: column seats: \"ten\" is not a whole number [not_whole_number]");
+    assertThat(Files.readAllLines(rejects)).hasSize(7)
+        .first().asString().startsWith("line,column,code,reason,customer_id,");
     JsonNode report = JSON.readTree(run.out());
     assertThat(report.at("/input/rows").asLong()).isEqualTo(8);
     assertThat(report.at("/input/rejectedRows").asLong()).isEqualTo(6);

@@ -1,6 +1,7 @@
 package dev.upshift.io.parquet;
 
 import dev.upshift.input.InputError;
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,14 +68,15 @@ public final class ParquetSubscriptions implements AutoCloseable {
    */
   public static ParquetSubscriptions open(Path parquet) {
     if (!Files.isRegularFile(parquet)) {
-      throw new InputException(new InputError(parquet.toString(), 0, null, "no such file"));
+      throw new InputException(new InputError(parquet.toString(), 0, null,
+          InputErrorCode.NO_SUCH_FILE, "no such file"));
     }
     Path csv;
     try {
       csv = Files.createTempFile("upshift-parquet-", ".csv");
     } catch (IOException e) {
       throw new InputException(new InputError(parquet.toString(), 0, null,
-          "cannot create a temporary file: " + e.getMessage()));
+          InputErrorCode.UNREADABLE_FILE, "cannot create a temporary file: " + e.getMessage()));
     }
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
          Statement sql = connection.createStatement()) {
@@ -83,7 +85,7 @@ public final class ParquetSubscriptions implements AutoCloseable {
     } catch (SQLException e) {
       delete(csv);
       throw new InputException(new InputError(parquet.toString(), 0, null,
-          "cannot read the Parquet file: " + e.getMessage()));
+          InputErrorCode.UNREADABLE_FILE, "cannot read the Parquet file: " + e.getMessage()));
     }
     return new ParquetSubscriptions(parquet, csv);
   }
@@ -99,7 +101,7 @@ public final class ParquetSubscriptions implements AutoCloseable {
       return error;
     }
     return new InputError(parquet.toString(), Math.max(0, error.line() + LINE_TO_ROW), error.column(),
-        error.reason());
+        error.code(), error.reason());
   }
 
   /** Runs a read of the CSV text, naming the Parquet file and its rows in any errors. */

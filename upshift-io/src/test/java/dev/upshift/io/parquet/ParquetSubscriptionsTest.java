@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.upshift.input.Dataset;
+import dev.upshift.input.InputError;
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.InputException;
 import dev.upshift.input.Phase;
 import dev.upshift.io.csv.DatasetReader;
@@ -71,6 +73,8 @@ class ParquetSubscriptionsTest {
 
     assertThat(e.errors()).extracting(Object::toString)
         .containsExactly(parquet + ":2: column seats: \"12.5\" is not a whole number");
+    assertThat(e.errors()).extracting(InputError::code)
+        .containsExactly(InputErrorCode.NOT_WHOLE_NUMBER);
   }
 
   @Test
