@@ -184,7 +184,7 @@ class CommandLineTest {
   void enumOptionsAcceptAnyCase() throws IOException {
     Run run = run("report", "--data", demo().toString(), "--format", "JSON", "--grain", "Quarter",
         "--book", "CONTRACTED", "--rate-counting", " Net ", "--on-error", "SKIP",
-        "--from", "2026-01", "--to", "2026-03");
+        "--rejects", work.resolve("rejects.csv").toString(), "--from", "2026-01", "--to", "2026-03");
 
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode report = JSON.readTree(run.out());
