@@ -115,9 +115,10 @@ public record Phase(
    * the product, no plan, no tier, 0 seats, ARR 0, open-ended, signed on the start date, the ending
    * signed on the end date, status {@code active}, kind {@code recurring}, source line 0.
    *
-   * <p>Mutable and not thread-safe. Setters accept {@code null} (and, for text, the empty string) to
-   * mean "the default"; {@link #build()} validates through the record's constructor, leaves the
-   * builder as it was, and can be called again for another phase.
+   * <p>Mutable and not thread-safe. The text and date setters take {@code null} (text also the
+   * empty string) to mean "the default"; {@code status} and {@code kind} must not be null. {@link
+   * #build()} validates through the record's constructor, leaves the builder as it was, and can be
+   * called again for another phase.
    */
   public static final class Builder {
     private final String customerId;
