@@ -1,7 +1,7 @@
 package dev.upshift.bench;
 
-import dev.upshift.io.sample.SampleGenerator;
-import dev.upshift.io.sample.SampleOptions;
+import dev.upshift.sample.SampleGenerator;
+import dev.upshift.sample.SampleOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

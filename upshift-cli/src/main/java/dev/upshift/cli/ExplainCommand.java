@@ -3,7 +3,7 @@ package dev.upshift.cli;
 import dev.upshift.Upshift;
 import dev.upshift.explain.CustomerExplanation;
 import dev.upshift.input.Dataset;
-import dev.upshift.io.report.ExplanationWriter;
+import dev.upshift.render.ExplanationWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -6,6 +6,7 @@ import dev.upshift.io.csv.DatasetReader;
 import dev.upshift.io.csv.InputFiles;
 import dev.upshift.io.csv.OnError;
 import dev.upshift.io.csv.ReadResult;
+import dev.upshift.parquet.ParquetFormat;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ final class InputSelection {
    * file were parsed (its size is {@link #subscriptionsSize()}).
    */
   Dataset load(PrintWriter err, java.util.function.LongConsumer progress) {
-    ReadResult result = DatasetReader.read(files(onError), progress);
+    ReadResult result = DatasetReader.read(files(onError), progress, ParquetFormat.INSTANCE);
     if (result.rejectsFile() != null && result.rejectedRows() > 0) {
       for (InputError error : result.skipped()) {
         err.println("skipped: " + UpshiftCommand.listed(error));
@@ -88,7 +89,7 @@ final class InputSelection {
 
   /** Reads the input failing on any error: for {@code validate}, which must list them all. */
   Dataset loadStrict() {
-    return DatasetReader.read(files(OnError.FAIL)).dataset();
+    return DatasetReader.read(files(OnError.FAIL), bytes -> { }, ParquetFormat.INSTANCE).dataset();
   }
 
   /** The size of the subscriptions file in bytes, 0 when unknown (for the progress bar). */

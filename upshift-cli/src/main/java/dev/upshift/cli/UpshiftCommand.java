@@ -2,7 +2,7 @@ package dev.upshift.cli;
 
 import dev.upshift.input.InputError;
 import dev.upshift.input.InputException;
-import dev.upshift.io.parquet.ParquetSubscriptions;
+import dev.upshift.parquet.ParquetSubscriptions;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
