@@ -69,7 +69,7 @@ public final class ReportContext implements Serializable {
     UpsellRule rule = new UpsellRule(options.upsellDefinition(), options.minExpansionArr(),
         options.minTenureMonths(), options.excludeTopTier());
     this.engine = new MetricEngine(plan, options.book(), ladder, rule, options.rateCounting(), by,
-        where, options.where() == null ? null : options.where().value());
+        where, options.where() == null ? null : options.where().value(), health);
   }
 
   /**
@@ -124,8 +124,7 @@ public final class ReportContext implements Serializable {
   }
 
   private Dimension dimension(String name) {
-    return Dimensions.resolve(name, options.tenureEdges(), options.initialArrEdges(), health,
-        customers);
+    return Dimensions.resolve(name, options.tenureEdges(), options.initialArrEdges(), customers);
   }
 
   /** The options as given (range not filled in). */

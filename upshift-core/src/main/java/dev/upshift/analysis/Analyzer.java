@@ -3,6 +3,7 @@ package dev.upshift.analysis;
 import static java.util.Objects.requireNonNull;
 
 import dev.upshift.input.Dataset;
+import dev.upshift.input.HealthScores;
 import dev.upshift.metric.CustomerPeriod;
 import dev.upshift.metric.RowSink;
 import dev.upshift.metric.RowSinks;
@@ -11,9 +12,11 @@ import dev.upshift.report.PeriodReport;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.Dimensions;
+import dev.upshift.segment.SegmentFacts;
 import dev.upshift.time.Calendar;
 import dev.upshift.time.Grain;
 import dev.upshift.time.Period;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +63,7 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
       String dimension = initiative.segment().dimension();
       try {
         Dimensions.resolve(dimension, options.tenureEdges(), options.initialArrEdges(),
-            dataset.health(), dataset.customers());
+            dataset.customers());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "initiative '" + initiative.name() + "': " + e.getMessage(), e);
@@ -142,7 +145,11 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
   public final class Partial implements RowSink {
     private final AnalysisTotals totals;
     private String customer;
+    // Looked up once per customer, not once per row.
     private int customerFirstActiveDay;
+    private CohortTriangle.Cohort customerCohort; // resolved on first use: a cohort appears only then
+    private LocalDate customerFirstActive;
+    private HealthScores.Series customerScores;
     private boolean customerReported;
     private boolean customerUpsoldInWindow;
     private long customerWindowArr;
@@ -159,19 +166,24 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
         flushCustomer();
         customer = row.customerId();
         customerFirstActiveDay = row.firstActiveDay();
+        customerCohort = null;
+        customerFirstActive = SegmentFacts.firstActiveDate(row.firstActiveDay());
+        customerScores = totals.correlation.seriesOf(customer);
       }
       int index = row.periodIndex();
       if (index < 1 || index > n + 1) {
         return;
       }
-      totals.forecast.add(row);
+      totals.forecast.add(row, customerFirstActive);
       if (index == n + 1) {
         totals.forecastPeriodInferred += row.movement().inferredDirections();
         return;
       }
       customerReported = true;
-      totals.cohorts.add(row);
-      totals.correlation.add(row);
+      if (row.movement().arr0() > 0) {
+        totals.cohorts.add(cohort(), row);
+      }
+      totals.correlation.add(row, customerScores);
       if (row.upsold() && index >= signalWindowFirst) {
         customerUpsoldInWindow = true;
         customerWindowArr = Math.addExact(customerWindowArr, row.upsoldArr());
@@ -186,12 +198,19 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
       }
     }
 
+    private CohortTriangle.Cohort cohort() {
+      if (customerCohort == null) {
+        customerCohort = totals.cohorts.cohortFor(customerFirstActiveDay);
+      }
+      return customerCohort;
+    }
+
     private void flushCustomer() {
       if (customer == null) {
         return;
       }
       if (customerReported) {
-        totals.cohorts.addCustomer(customerFirstActiveDay);
+        totals.cohorts.addCustomer(cohort());
       }
       if (customerUpsoldInWindow) {
         totals.addWindowArr(customerWindowArr);

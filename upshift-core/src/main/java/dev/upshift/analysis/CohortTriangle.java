@@ -33,7 +33,7 @@ final class CohortTriangle implements java.io.Serializable {
     long arr1;
   }
 
-  private static final class Cohort implements java.io.Serializable {
+  static final class Cohort implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     long customers;
@@ -52,19 +52,27 @@ final class CohortTriangle implements java.io.Serializable {
     return cohortGrain == Grain.QUARTER ? calendar.quarterOf(month).firstMonth() : month;
   }
 
-  /** Counts a customer (once) in its cohort. */
-  void addCustomer(int firstActiveDay) {
-    if (firstActiveDay != Integer.MAX_VALUE) {
-      cohorts.computeIfAbsent(cohortOf(firstActiveDay), m -> new Cohort()).customers++;
+  /**
+   * The cohort of a customer first active on {@code firstActiveDay}, created on first use, or
+   * {@code null} for a customer never active: looked up once per customer, not once per row.
+   */
+  Cohort cohortFor(int firstActiveDay) {
+    return firstActiveDay == Integer.MAX_VALUE ? null
+        : cohorts.computeIfAbsent(cohortOf(firstActiveDay), m -> new Cohort());
+  }
+
+  /** Counts a customer (once) in its cohort ({@code null}: never active, no cohort). */
+  void addCustomer(Cohort cohort) {
+    if (cohort != null) {
+      cohort.customers++;
     }
   }
 
-  /** Adds a row of a reported period (index 1..n). */
-  void add(CustomerPeriod row) {
-    if (row.movement().arr0() <= 0 || row.firstActiveDay() == Integer.MAX_VALUE) {
+  /** Adds a row of a reported period (index 1..n) of a customer of {@code cohort}. */
+  void add(Cohort cohort, CustomerPeriod row) {
+    if (cohort == null || row.movement().arr0() <= 0) {
       return;
     }
-    Cohort cohort = cohorts.computeIfAbsent(cohortOf(row.firstActiveDay()), m -> new Cohort());
     Cell cell = cohort.cells.computeIfAbsent(row.periodIndex(), i -> new Cell());
     cell.customers++;
     if (row.eligible()) {

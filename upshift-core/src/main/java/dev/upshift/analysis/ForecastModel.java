@@ -39,13 +39,17 @@ final class ForecastModel implements java.io.Serializable {
     return periods.get(periods.size() - 1);
   }
 
-  void add(CustomerPeriod row) {
-    if (!row.eligible() || row.firstActiveDay() == Integer.MAX_VALUE) {
+  /**
+   * Adds a row of a customer first active on {@code firstActive} ({@code null}: never), which the
+   * caller turns into a date once per customer.
+   */
+  void add(CustomerPeriod row, LocalDate firstActive) {
+    if (!row.eligible() || firstActive == null) {
       return;
     }
     int index = row.periodIndex();
     LocalDate start = periods.get(index - 1).start();
-    int bucket = buckets.indexOf(Tenure.months(LocalDate.ofEpochDay(row.firstActiveDay()), start));
+    int bucket = buckets.indexOf(Tenure.months(firstActive, start));
     eligible[index][bucket]++;
     if (row.upsold()) {
       upsold[index][bucket]++;

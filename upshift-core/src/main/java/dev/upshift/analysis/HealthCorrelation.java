@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /** Accumulates the health-score observations of §6.4; see {@link Correlation}. Not thread-safe. */
 final class HealthCorrelation implements java.io.Serializable {
@@ -41,18 +40,22 @@ final class HealthCorrelation implements java.io.Serializable {
     return new HealthCorrelation(health, reported);
   }
 
-  /** Adds a row of a reported period (index 1..n). */
-  void add(CustomerPeriod row) {
+  /** The customer's scores ({@code null} when none), for the caller to look up once per customer. */
+  HealthScores.Series seriesOf(String customerId) {
+    return health.series(customerId);
+  }
+
+  /** Adds a row of a reported period (index 1..n) of a customer with these scores. */
+  void add(CustomerPeriod row, HealthScores.Series scores) {
     if (!row.eligible()) {
       return;
     }
-    Period period = reported.get(row.periodIndex() - 1);
-    OptionalDouble score = health.scoreAt(row.customerId(), period.start());
-    if (score.isEmpty()) {
+    int start = (int) reported.get(row.periodIndex() - 1).start().toEpochDay();
+    double x = scores == null ? Double.NaN : scores.scoreAt(start);
+    if (Double.isNaN(x)) {
       withoutScore++;
       return;
     }
-    double x = score.getAsDouble();
     long micros = Math.round(x * 1_000_000);
     int bucket = BUCKETS.indexOf(Dimensions.healthBucket(x));
     bucketEligible[bucket]++;

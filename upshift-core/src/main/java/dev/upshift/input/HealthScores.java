@@ -32,27 +32,89 @@ public final class HealthScores implements java.io.Serializable {
   /** The latest score dated on or before {@code day}, if any. */
   public OptionalDouble scoreAt(String customerId, LocalDate day) {
     Series series = byCustomer.get(customerId);
-    return series == null ? OptionalDouble.empty() : series.at((int) day.toEpochDay());
+    double score = series == null ? Double.NaN : series.scoreAt((int) day.toEpochDay());
+    return Double.isNaN(score) ? OptionalDouble.empty() : OptionalDouble.of(score);
+  }
+
+  /**
+   * One customer's scores, or {@code null} when it has none: for callers that read many dates of
+   * one customer and should look it up once.
+   */
+  public Series series(String customerId) {
+    return byCustomer.get(customerId);
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** One customer's scores sorted by epoch day. */
-  private record Series(int[] days, double[] scores) implements java.io.Serializable {
-    OptionalDouble at(int day) {
-      int index = Arrays.binarySearch(days, day);
+  /** One customer's scores sorted by epoch day. Immutable. */
+  public static final class Series implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final int[] days;
+    private final double[] scores;
+
+    private Series(int[] days, double[] scores) {
+      this.days = days;
+      this.scores = scores;
+    }
+
+    /** The latest score dated on or before the epoch day, or {@code NaN} when there is none. */
+    public double scoreAt(int epochDay) {
+      int index = Arrays.binarySearch(days, epochDay);
       if (index < 0) {
-        index = -index - 2; // the last entry before day
+        index = -index - 2; // the last entry before the day
       }
-      return index < 0 ? OptionalDouble.empty() : OptionalDouble.of(scores[index]);
+      return index < 0 ? Double.NaN : scores[index];
     }
   }
 
   /** Collects scores in file order. */
   public static final class Builder {
-    private final Map<String, Map<Integer, Double>> scores = new HashMap<>();
+    /** Per customer, its (day, score) pairs in the order put; primitive, for millions of them. */
+    private final Map<String, Pairs> scores = new HashMap<>();
+
+    private static final class Pairs {
+      int[] days = new int[8];
+      double[] values = new double[8];
+      int size;
+      boolean sorted = true;
+
+      void add(int day, double value) {
+        if (size == days.length) {
+          days = Arrays.copyOf(days, size * 2);
+          values = Arrays.copyOf(values, size * 2);
+        }
+        sorted &= size == 0 || days[size - 1] < day;
+        days[size] = day;
+        values[size++] = value;
+      }
+
+      /** The series, the last score put for a day winning (§10). */
+      Series series() {
+        if (sorted) {
+          return new Series(Arrays.copyOf(days, size), Arrays.copyOf(values, size));
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+          order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> days[a] != days[b] ? Integer.compare(days[a], days[b])
+            : Integer.compare(a, b)); // stable: the later put of a day sorts last
+        int[] outDays = new int[size];
+        double[] outValues = new double[size];
+        int n = 0;
+        for (int i : order) {
+          if (n > 0 && outDays[n - 1] == days[i]) {
+            outValues[n - 1] = values[i];
+          } else {
+            outDays[n] = days[i];
+            outValues[n++] = values[i];
+          }
+        }
+        return new Series(Arrays.copyOf(outDays, n), Arrays.copyOf(outValues, n));
+      }
+    }
 
     private Builder() {}
 
@@ -60,18 +122,14 @@ public final class HealthScores implements java.io.Serializable {
       if (!(score >= 0 && score <= 100)) {
         throw new IllegalArgumentException("score must be between 0 and 100: " + score);
       }
-      scores.computeIfAbsent(customerId, id -> new HashMap<>()).put((int) date.toEpochDay(), score);
+      scores.computeIfAbsent(customerId, id -> new Pairs()).add((int) date.toEpochDay(), score);
       return this;
     }
 
     public HealthScores build() {
-      Map<String, Series> built = new HashMap<>();
-      scores.forEach((id, byDay) -> {
-        int[] days = byDay.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        double[] values = Arrays.stream(days).mapToDouble(byDay::get).toArray();
-        built.put(id, new Series(days, values));
-      });
-      return new HealthScores(Map.copyOf(built));
+      Map<String, Series> built = new HashMap<>(scores.size() * 2);
+      scores.forEach((id, pairs) -> built.put(id, pairs.series()));
+      return new HealthScores(built);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.upshift.metric;
 
+import dev.upshift.input.HealthScores;
 import dev.upshift.input.PhaseTable;
 import dev.upshift.money.Micros;
 import dev.upshift.movement.Component;
@@ -61,6 +62,8 @@ final class CustomerKernel {
   /** The where dimension's value by customer when it is static, else {@code null}. */
   private final String[] staticWhereValues;
   private final String whereValue;
+  /** Health scores, looked up once per customer when segment facts are needed. */
+  private final HealthScores health;
 
   // Scratch, grown as needed.
   private int[] rows = new int[64];
@@ -109,7 +112,8 @@ final class CustomerKernel {
 
   CustomerKernel(TableFacts facts, Book book, ReportPlan plan, UpsellRule rule,
       RateCounting counting, List<Dimension> dimensions, Dimension whereDimension,
-      String whereValue, MetricEngine.PeriodIndexes[] periods) {
+      String whereValue, MetricEngine.PeriodIndexes[] periods, HealthScores health) {
+    this.health = health;
     this.table = facts.table();
     this.rowTier = facts.rowTier();
     this.productTop = facts.productTop();
@@ -184,9 +188,11 @@ final class CustomerKernel {
     prepare(groupRows, from, to);
     String customerId = table.customerId(customer);
     LocalDate firstActive = null;
+    HealthScores.Series scores = null;
     if (needsFacts) {
       initialArrMicros = initialArr();
       firstActive = SegmentFacts.firstActiveDate(firstActiveDay);
+      scores = health.series(customerId);
     }
     for (int i = 0; i < periodCount; i++) {
       period(i);
@@ -198,9 +204,9 @@ final class CustomerKernel {
         int s0 = stateOf[open[i]];
         facts = stateArr[s0] > 0
             ? new SegmentFacts(firstActive, initialArrMicros, planOfLargestProduct(s0),
-                periodStart[i])
+                periodStart[i], scores)
             : new SegmentFacts(firstActive, initialArrMicros,
-                planOfLargestProduct(stateOf[close[i]]), periodEnd[i]);
+                planOfLargestProduct(stateOf[close[i]]), periodEnd[i], scores);
         if (whereDimension != null
             && !whereValueOf(customer, customerId, facts).equals(whereValue)) {
           continue;

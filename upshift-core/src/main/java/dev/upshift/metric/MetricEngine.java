@@ -2,6 +2,7 @@ package dev.upshift.metric;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.upshift.input.HealthScores;
 import dev.upshift.input.Phase;
 import dev.upshift.input.PhaseTable;
 import dev.upshift.segment.Dimension;
@@ -40,6 +41,7 @@ public final class MetricEngine {
   private final Dimension whereDimension;
   private final String whereValue;
   private final PeriodIndexes[] periods;
+  private final HealthScores health;
 
   /** Snapshot indexes of one computed period, resolved once. */
   record PeriodIndexes(Period period, int open, int close, int quarterStart,
@@ -50,10 +52,11 @@ public final class MetricEngine {
    * @param dimensions the {@code --by} dimensions, cut separately
    * @param whereDimension the {@code --where} dimension, or {@code null}
    * @param whereValue the {@code --where} value, or {@code null}
+   * @param health the customers' health scores, read by the {@code health} dimension
    */
   public MetricEngine(ReportPlan plan, Book book, TierLadder ladder, UpsellRule rule,
       RateCounting counting, List<Dimension> dimensions, Dimension whereDimension,
-      String whereValue) {
+      String whereValue, HealthScores health) {
     this.plan = requireNonNull(plan, "plan is null");
     this.book = requireNonNull(book, "book is null");
     this.ladder = requireNonNull(ladder, "ladder is null");
@@ -64,6 +67,7 @@ public final class MetricEngine {
     this.whereDimension = whereDimension;
     this.whereValue = whereValue;
     this.periods = periodIndexes(plan);
+    this.health = requireNonNull(health, "health is null");
   }
 
   private static PeriodIndexes[] periodIndexes(ReportPlan plan) {
@@ -258,6 +262,6 @@ public final class MetricEngine {
 
   private CustomerKernel kernel(TableFacts facts) {
     return new CustomerKernel(facts, book, plan, rule, counting, dimensions, whereDimension,
-        whereValue, periods);
+        whereValue, periods, health);
   }
 }

@@ -1,14 +1,12 @@
 package dev.upshift.segment;
 
 import dev.upshift.input.CustomerAttributes;
-import dev.upshift.input.HealthScores;
 import dev.upshift.money.Micros;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 
 /**
  * The built-in dimensions of §6.1 and the lookup of a dimension by name. A name that is neither
@@ -27,12 +25,12 @@ public final class Dimensions {
    * @throws IllegalArgumentException when the name is unknown, listing the known ones
    */
   public static Dimension resolve(String name, List<Integer> tenureEdges,
-      List<BigDecimal> initialArrEdges, HealthScores health, CustomerAttributes customers) {
+      List<BigDecimal> initialArrEdges, CustomerAttributes customers) {
     String key = name.trim().toLowerCase(Locale.ROOT);
     return switch (key) {
       case "tenure" -> tenure(tenureEdges);
       case "initial_arr" -> initialArr(initialArrEdges);
-      case "health" -> health(health);
+      case "health" -> health();
       case "plan" -> simple("plan", f -> orUnknown(f.planOfLargestProduct()));
       case "cohort" -> simple("cohort", f -> f.everActive()
           ? f.firstActiveDate().toString().substring(0, 7) : Dimension.UNKNOWN);
@@ -162,8 +160,11 @@ public final class Dimensions {
     }, inOrderOf(labels));
   }
 
-  /** Health buckets: {@code High} (≥ 80), {@code Medium} (≥ 60), {@code Low} (< 60), {@code Unknown}. */
-  static Dimension health(HealthScores health) {
+  /**
+   * Health buckets: {@code High} (≥ 80), {@code Medium} (≥ 60), {@code Low} (< 60), {@code Unknown}:
+   * the latest score dated on or before the anchor day ({@link SegmentFacts#healthScore()}).
+   */
+  static Dimension health() {
     return new Dimension() {
       @Override
       public String name() {
@@ -172,8 +173,9 @@ public final class Dimensions {
 
       @Override
       public String valueOf(String customerId, SegmentFacts facts) {
-        OptionalDouble score = health.scoreAt(customerId, facts.day());
-        return score.isPresent() ? healthBucket(score.getAsDouble()) : UNKNOWN;
+        // The engine looks the customer's scores up once and passes them in the facts.
+        double score = facts.healthScore();
+        return Double.isNaN(score) ? UNKNOWN : healthBucket(score);
       }
 
       @Override

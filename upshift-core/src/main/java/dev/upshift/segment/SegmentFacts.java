@@ -2,6 +2,7 @@ package dev.upshift.segment;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.upshift.input.HealthScores;
 import java.time.LocalDate;
 
 /**
@@ -16,9 +17,11 @@ import java.time.LocalDate;
  * @param planOfLargestProduct the plan of the customer's highest-ARR product at the anchor
  *     snapshot (ties: product name), or {@code null}
  * @param day the anchor day ({@code P.start} or {@code d1})
+ * @param health the customer's health scores, or {@code null} when it has none (looked up once per
+ *     customer, read at {@code day})
  */
 public record SegmentFacts(LocalDate firstActiveDate, long initialArrMicros,
-    String planOfLargestProduct, LocalDate day) {
+    String planOfLargestProduct, LocalDate day, HealthScores.Series health) {
   public SegmentFacts {
     requireNonNull(day, "day is null");
   }
@@ -26,6 +29,11 @@ public record SegmentFacts(LocalDate firstActiveDate, long initialArrMicros,
   /** {@code first_active_date} of an epoch day, {@link Integer#MAX_VALUE} meaning never active. */
   public static LocalDate firstActiveDate(int firstActiveDay) {
     return firstActiveDay == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(firstActiveDay);
+  }
+
+  /** The latest health score dated on or before {@link #day}, or {@code NaN} when none. */
+  public double healthScore() {
+    return health == null ? Double.NaN : health.scoreAt((int) day.toEpochDay());
   }
 
   /** Whether the customer was ever active. */

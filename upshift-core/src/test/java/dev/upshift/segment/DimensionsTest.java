@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.upshift.input.CustomerAttributes;
-import dev.upshift.input.HealthScores;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ class DimensionsTest {
       CustomerAttributes.of(List.of("Channel"), Map.of("A", Map.of("channel", "sales")));
 
   private static Dimension resolve(String name) {
-    return Dimensions.resolve(name, List.of(6, 12, 24), ARR_EDGES, HealthScores.empty(), CHANNELS);
+    return Dimensions.resolve(name, List.of(6, 12, 24), ARR_EDGES, CHANNELS);
   }
 
   private static List<String> sorted(Dimension dimension, String... values) {
