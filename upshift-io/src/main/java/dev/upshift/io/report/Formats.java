@@ -23,8 +23,9 @@ import java.math.RoundingMode;
  *       {@code (3)}, {@code (5.00%)}), and {@link #NULL} ({@code —}) for an undefined value.
  *   <li>Movements in prose ({@link #signedAmount}): an explicit sign, {@code +18,000.00} or
  *       {@code -40,000.00}, because a sentence reads a change, not a ledger cell.
- *   <li>Machine numbers ({@link #plain}, {@link #appendMicros}): no grouping, a leading {@code -}
- *       for negatives, empty for {@code null}; 2 decimals in reports, all 6 in the ledger.
+ *   <li>Machine numbers ({@link #plain}, and the ledger's {@code LedgerBytes}): no grouping, a
+ *       leading {@code -} for negatives, empty for {@code null}; 2 decimals in reports, all 6 in
+ *       the ledger.
  *   <li>Text cells of CSV files ({@link #csvText}): neutralised against formula injection, then
  *       quoted per RFC 4180. Number cells never pass through it, so a negative number stays a
  *       number.
@@ -123,29 +124,6 @@ public final class Formats {
   /** A number for CSV: 2 decimals, half-even, no grouping ({@code -1234.50}); empty for null. */
   public static String plain(BigDecimal value) {
     return value == null ? "" : round(value).toPlainString();
-  }
-
-  /**
-   * Appends an amount in micro-units with all 6 decimals ({@code -1234.500000}) without creating
-   * a {@link BigDecimal}: the ledger writes millions of these.
-   */
-  static void appendMicros(StringBuilder out, long micros) {
-    if (micros == Long.MIN_VALUE) {
-      // The one value whose magnitude does not fit a long; not worth a fast path.
-      out.append(Micros.toDecimal(micros).toPlainString());
-      return;
-    }
-    long magnitude = micros;
-    if (micros < 0) {
-      out.append('-');
-      magnitude = -micros;
-    }
-    out.append(magnitude / Micros.ONE).append('.');
-    long fraction = magnitude % Micros.ONE;
-    for (long unit = Micros.ONE / 10; unit > 0; unit /= 10) {
-      out.append((char) ('0' + fraction / unit));
-      fraction %= unit;
-    }
   }
 
   /**

@@ -9,17 +9,22 @@ import dev.upshift.movement.Component;
 import dev.upshift.movement.LogoStatus;
 import dev.upshift.movement.Movement;
 import dev.upshift.time.Period;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -37,38 +42,52 @@ import java.util.function.Consumer;
  * report; flags are {@code 0}/{@code 1}; {@code customer_id} is neutralised against formula
  * injection and quoted per RFC 4180. Records end with CRLF.
  *
- * <p>Built for millions of rows: one reused buffer per row, amounts formatted from micro-units by
- * hand (no {@code BigDecimal} per cell), a buffered writer. Output is deterministic: the engine
- * emits rows in customer-id order and this class adds no ordering of its own. The header is
- * written with the first row, or by {@link #flush()} / {@link #close()} when there is none.
+ * <p>Built for millions of rows: rows are formatted straight into UTF-8 bytes, amounts digit by
+ * digit from micro-units (no {@code BigDecimal}, no {@code String} per cell). Output is
+ * deterministic: the engine emits rows in customer-id order and this class adds no ordering of its
+ * own. The header is written first, with the first rows or by {@link #flush()} / {@link #close()}.
  *
  * <p>Two ways to feed it. As the engine's {@link RowSinks} (pass it to {@code Upshift.report(dataset,
- * options, ledger, progress)}), each batch of customers is formatted and encoded on the thread that
- * computed it, and only the finished bytes are written, in batch order: a million customers'
- * ledger costs little more than the report. As a {@link Consumer}, rows are formatted one by one on
- * the calling thread. Not thread-safe otherwise. I/O errors surface as {@link
- * UncheckedIOException}, since neither interface can throw.
+ * options, ledger, progress)}), each batch of customers is formatted on the thread that computed
+ * it, and a writer thread of its own writes the finished bytes in batch order while the engine goes
+ * on computing: a million customers' ledger costs little more than the report. As a {@link
+ * Consumer}, rows are formatted one by one on the calling thread. Not thread-safe otherwise. I/O
+ * errors surface as {@link UncheckedIOException}, since neither interface can throw; {@link
+ * #flush()} and {@link #close()} rethrow them.
  */
 public final class LedgerWriter
     implements Consumer<CustomerPeriod>, RowSinks<LedgerWriter.Batch>, Closeable, Flushable {
   /** The column names, in order. */
   public static final List<String> HEADER = header();
 
-  private static final String CRLF = "\r\n";
+  private static final byte[] CRLF = LedgerBytes.ascii("\r\n");
   private static final Component[] COMPONENTS = Component.values();
+  private static final byte[][] STATUS = java.util.Arrays.stream(LogoStatus.values())
+      .map(s -> LedgerBytes.ascii(s.code())).toArray(byte[][]::new);
+  /** Batches written ahead of the writer thread before the engine waits for it. */
+  private static final int QUEUED_BATCHES = 4;
 
-  private final String[] periodCells;
-  private final Writer out;
-  private final OutputStream bytes;
-  private final StringBuilder line = new StringBuilder(320);
-  private char[] chars = new char[320];
+  private final byte[][] periodCells;
+  private final Target target;
+  private final LedgerBytes line = new LedgerBytes(512);
+  private ExecutorService writer; // started by the first batch
+  private volatile IOException writeFailure;
   private boolean headerWritten;
   private String lastCustomerId;
-  private String lastCustomerCell;
+  private byte[] lastCustomerCell;
   private long rows;
 
+  /** Where the bytes go: a stream, or a writer for callers that hold one. */
+  private interface Target {
+    void write(byte[] bytes, int length) throws IOException;
+
+    void flush() throws IOException;
+
+    void close() throws IOException;
+  }
+
   /**
-   * Creates a ledger writing text to {@code out}, which it buffers and closes on {@link #close()}.
+   * Creates a ledger writing text to {@code out}, which it closes on {@link #close()}.
    *
    * @param reportedPeriods the report's periods ({@code Upshift.periods(dataset, options)}): a
    *     row's {@code periodIndex} {@code i} is labelled with element {@code i − 1}
@@ -76,32 +95,59 @@ public final class LedgerWriter
   public LedgerWriter(List<Period> reportedPeriods, Writer out) {
     requireNonNull(out, "out is null");
     this.periodCells = cells(reportedPeriods);
-    this.out = out instanceof BufferedWriter ? out : new BufferedWriter(out, 1 << 16);
-    this.bytes = null;
+    this.target = new Target() {
+      @Override
+      public void write(byte[] bytes, int length) throws IOException {
+        out.write(new String(bytes, 0, length, StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public void flush() throws IOException {
+        out.flush();
+      }
+
+      @Override
+      public void close() throws IOException {
+        out.close();
+      }
+    };
   }
 
-  /**
-   * Creates a ledger writing UTF-8 to {@code out}, which it closes on {@link #close()}: as {@link
-   * RowSinks}, batches are encoded on the threads that computed them.
-   */
+  /** Creates a ledger writing UTF-8 to {@code out}, which it closes on {@link #close()}. */
   public LedgerWriter(List<Period> reportedPeriods, OutputStream out) {
     requireNonNull(out, "out is null");
     this.periodCells = cells(reportedPeriods);
-    this.bytes = out;
-    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    OutputStream buffered = out instanceof BufferedOutputStream ? out
+        : new BufferedOutputStream(out, 1 << 16);
+    this.target = new Target() {
+      @Override
+      public void write(byte[] bytes, int length) throws IOException {
+        buffered.write(bytes, 0, length);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        buffered.flush();
+      }
+
+      @Override
+      public void close() throws IOException {
+        buffered.close();
+      }
+    };
   }
 
-  private static String[] cells(List<Period> reportedPeriods) {
+  private static byte[][] cells(List<Period> reportedPeriods) {
     requireNonNull(reportedPeriods, "reportedPeriods is null");
-    return reportedPeriods.stream().map(p -> Formats.csvText(p.label())).toArray(String[]::new);
+    return reportedPeriods.stream().map(p -> LedgerBytes.utf8(Formats.csvText(p.label())))
+        .toArray(byte[][]::new);
   }
 
   /** One batch's rows, formatted on the thread that computed them. */
   public final class Batch implements RowSink {
-    private final StringBuilder text = new StringBuilder(1 << 16);
+    private final LedgerBytes text = new LedgerBytes(1 << 16);
     private String lastId;
-    private String lastCell;
-    private byte[] encoded;
+    private byte[] lastCell;
     private long count;
 
     @Override
@@ -111,19 +157,10 @@ public final class LedgerWriter
       }
       if (!row.customerId().equals(lastId)) {
         lastId = row.customerId();
-        lastCell = Formats.csvText(lastId);
+        lastCell = LedgerBytes.utf8(Formats.csvText(lastId));
       }
       format(row, lastCell, text);
       count++;
-    }
-
-    @Override
-    public void finish() {
-      if (bytes != null) {
-        encoded = text.toString().getBytes(StandardCharsets.UTF_8);
-        text.setLength(0);
-        text.trimToSize();
-      }
     }
   }
 
@@ -132,19 +169,36 @@ public final class LedgerWriter
     return new Batch();
   }
 
+  /** Hands the batch's bytes to the writer thread, waiting while it is far behind. */
   @Override
   public void close(Batch batch) {
-    try {
-      writeHeaderOnce();
-      if (batch.encoded != null) {
-        out.flush(); // the header, through the writer, before the bytes
-        bytes.write(batch.encoded);
-      } else {
-        out.append(batch.text);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the ledger", e);
+    rethrowFailure();
+    writeHeaderOnce();
+    if (writer == null) {
+      writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(QUEUED_BATCHES), runnable -> {
+            Thread thread = new Thread(runnable, "upshift-ledger-writer");
+            thread.setDaemon(true);
+            return thread;
+          }, (runnable, executor) -> {
+            try {
+              executor.getQueue().put(runnable); // wait: order must be kept, so never run here
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new UncheckedIOException(new InterruptedIOException("ledger write interrupted"));
+            }
+          });
     }
+    LedgerBytes bytes = batch.text;
+    writer.execute(() -> {
+      if (writeFailure == null) {
+        try {
+          target.write(bytes.array(), bytes.size());
+        } catch (IOException e) {
+          writeFailure = e;
+        }
+      }
+    });
     rows += batch.count;
   }
 
@@ -161,17 +215,11 @@ public final class LedgerWriter
    */
   @Override
   public void accept(CustomerPeriod row) {
-    StringBuilder b = line;
-    b.setLength(0);
-    format(row, customerCell(row.customerId()), b);
+    line.clear();
+    format(row, customerCell(row.customerId()), line);
+    writeHeaderOnce();
     try {
-      writeHeaderOnce();
-      int length = b.length();
-      if (chars.length < length) {
-        chars = new char[Math.max(length, chars.length * 2)];
-      }
-      b.getChars(0, length, chars, 0);
-      out.write(chars, 0, length);
+      target.write(line.array(), line.size());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the ledger", e);
     }
@@ -179,73 +227,92 @@ public final class LedgerWriter
   }
 
   /** Appends one row, CRLF included, to {@code b}. */
-  private void format(CustomerPeriod row, String customerCell, StringBuilder b) {
+  private void format(CustomerPeriod row, byte[] customerCell, LedgerBytes b) {
     int period = row.periodIndex() - 1;
     if (period < 0 || period >= periodCells.length) {
       throw new IllegalArgumentException("period index " + row.periodIndex()
           + " is not a reported period (1.." + periodCells.length + ")");
     }
     Movement m = row.movement();
-    b.append(periodCells[period]).append(',').append(customerCell).append(',');
+    b.put(periodCells[period]).put(',').put(customerCell).put(',');
     LogoStatus status = m.status();
-    b.append(status == null ? "" : status.code()).append(',');
-    Formats.appendMicros(b, m.arr0());
-    b.append(',');
-    Formats.appendMicros(b, m.arr1());
-    for (Component component : COMPONENTS) {
-      b.append(',');
-      Formats.appendMicros(b, m.component(component));
+    if (status != null) {
+      b.put(STATUS[status.ordinal()]);
     }
-    b.append(',');
-    Formats.appendMicros(b, m.expansion());
-    b.append(',');
-    Formats.appendMicros(b, m.contraction());
-    b.append(',');
-    Formats.appendMicros(b, m.netNew());
-    b.append(',').append(m.seats0()).append(',').append(m.seats1()).append(',')
-        .append(m.seats1() - m.seats0()).append(',').append(flag(m.upsellUser())).append(',');
-    Formats.appendMicros(b, m.upsellRamp());
-    b.append(',').append(flag(row.eligible())).append(',').append(flag(row.upsold())).append(',');
-    Formats.appendMicros(b, row.upsoldArr());
-    b.append(CRLF);
+    b.put(',').micros(m.arr0()).put(',').micros(m.arr1());
+    for (Component component : COMPONENTS) {
+      b.put(',').micros(m.component(component));
+    }
+    b.put(',').micros(m.expansion()).put(',').micros(m.contraction()).put(',').micros(m.netNew());
+    b.put(',').number(m.seats0()).put(',').number(m.seats1()).put(',')
+        .number(m.seats1() - m.seats0()).put(',').flag(m.upsellUser()).put(',')
+        .micros(m.upsellRamp()).put(',').flag(row.eligible()).put(',').flag(row.upsold())
+        .put(',').micros(row.upsoldArr()).put(CRLF);
   }
 
-  /** Writes the header if nothing was written yet, then flushes. */
+  /** Writes the header if nothing was written yet, waits for every batch, then flushes. */
   @Override
   public void flush() throws IOException {
     writeHeaderOnce();
-    out.flush();
+    drain();
+    target.flush();
   }
 
-  /** Writes the header if nothing was written yet, then flushes and closes the writer. */
+  /** As {@link #flush()}, then closes the output. */
   @Override
   public void close() throws IOException {
     try {
-      writeHeaderOnce();
+      flush();
     } finally {
-      out.close();
+      if (writer != null) {
+        writer.shutdownNow();
+      }
+      target.close();
     }
   }
 
-  private void writeHeaderOnce() throws IOException {
+  /** Waits until the writer thread has written every batch handed to it. */
+  private void drain() throws IOException {
+    if (writer != null) {
+      try {
+        writer.submit(() -> { }).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while writing the ledger");
+      } catch (ExecutionException e) {
+        throw new IOException("cannot write the ledger", e.getCause());
+      }
+    }
+    if (writeFailure != null) {
+      throw writeFailure;
+    }
+  }
+
+  private void rethrowFailure() {
+    if (writeFailure != null) {
+      throw new UncheckedIOException("cannot write the ledger", writeFailure);
+    }
+  }
+
+  private void writeHeaderOnce() {
     if (!headerWritten) {
-      out.write(String.join(",", HEADER));
-      out.write(CRLF);
+      byte[] header = LedgerBytes.ascii(String.join(",", HEADER) + "\r\n");
+      try {
+        target.write(header, header.length);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the ledger", e);
+      }
       headerWritten = true;
     }
   }
 
   /** Rows arrive customer by customer, so the escaped id of the previous row is usually reused. */
-  private String customerCell(String customerId) {
+  private byte[] customerCell(String customerId) {
     if (!customerId.equals(lastCustomerId)) {
       lastCustomerId = customerId;
-      lastCustomerCell = Formats.csvText(customerId);
+      lastCustomerCell = LedgerBytes.utf8(Formats.csvText(customerId));
     }
     return lastCustomerCell;
-  }
-
-  private static char flag(boolean value) {
-    return value ? '1' : '0';
   }
 
   private static List<String> header() {

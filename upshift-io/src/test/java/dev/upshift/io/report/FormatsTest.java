@@ -3,6 +3,7 @@ package dev.upshift.io.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class FormatsTest {
@@ -52,7 +53,7 @@ class FormatsTest {
   }
 
   @Test
-  void appendMicros_writesAllSixDecimalsExactly() {
+  void ledgerMicros_writesAllSixDecimalsExactly() {
     assertThat(micros(0)).isEqualTo("0.000000");
     assertThat(micros(1)).isEqualTo("0.000001");
     assertThat(micros(-1)).isEqualTo("-0.000001");
@@ -84,9 +85,18 @@ class FormatsTest {
     assertThat(Formats.csvText("a=b")).isEqualTo("a=b");
   }
 
+  @Test
+  void ledgerNumbers_writeWholeNumbersAndFlags() {
+    LedgerBytes out = new LedgerBytes(1); // grows as needed
+    out.number(0).put(',').number(-12).put(',').number(Long.MIN_VALUE).put(',').flag(true)
+        .flag(false);
+    assertThat(new String(out.array(), 0, out.size(), StandardCharsets.US_ASCII))
+        .isEqualTo("0,-12,-9223372036854775808,10");
+  }
+
   private static String micros(long value) {
-    StringBuilder out = new StringBuilder();
-    Formats.appendMicros(out, value);
-    return out.toString();
+    LedgerBytes out = new LedgerBytes(4);
+    out.micros(value);
+    return new String(out.array(), 0, out.size(), StandardCharsets.US_ASCII);
   }
 }

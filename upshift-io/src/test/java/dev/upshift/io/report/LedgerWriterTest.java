@@ -194,6 +194,52 @@ class LedgerWriterTest {
    * seat changes, price changes, gaps that lead to churn and reactivation, ramps signed ahead,
    * backdated signatures, the occasional trial) and fractional amounts down to the micro-unit.
    */
+  /**
+   * The engine's parallel path (batches formatted on every core, written by the ledger's own
+   * thread, in customer-id order) writes the very bytes of the one-row-at-a-time path, over enough
+   * customers for many batches and waves, with the input in no particular customer order.
+   */
+  @Test
+  void parallelBatches_writeTheSameBytesAsRowByRow_inCustomerIdOrder() throws IOException {
+    Random random = new Random(20261207);
+    List<Phase> phases = new ArrayList<>();
+    for (int c = 0; c < 30_000; c++) {
+      String id = "C" + (c * 7919L % 30_011); // distinct (30,011 is prime), not in input order
+      LocalDate start = LocalDate.of(2025, 1, 1).plusDays(random.nextInt(400));
+      phases.add(phase(id).plan("Team").tier(1).seats(1 + random.nextInt(30))
+          .arrMicros(1_000_000L * (100 + random.nextInt(50_000)) + random.nextInt(1_000_000))
+          .from(start).until(start.plusDays(30 + random.nextInt(300))).build());
+      if (random.nextBoolean()) {
+        LocalDate later = start.plusDays(400);
+        phases.add(phase(id).plan("Pro").tier(2).seats(1 + random.nextInt(30))
+            .arrMicros(1_000_000L * (100 + random.nextInt(50_000))).from(later).build());
+      }
+    }
+    Dataset dataset = Dataset.of(phases);
+    ReportOptions options = ReportOptions.builder().from(YearMonth.of(2025, 1))
+        .to(YearMonth.of(2026, 12)).build();
+    List<Period> periods = Upshift.periods(dataset, options);
+
+    StringWriter rowByRow = new StringWriter();
+    try (LedgerWriter ledger = new LedgerWriter(periods, rowByRow)) {
+      Upshift.report(dataset, options, ledger);
+    }
+    java.io.ByteArrayOutputStream parallel = new java.io.ByteArrayOutputStream();
+    long rows;
+    try (LedgerWriter ledger = new LedgerWriter(periods, parallel)) {
+      Upshift.report(dataset, options, ledger, done -> { });
+      ledger.flush();
+      rows = ledger.rows();
+    }
+
+    String text = parallel.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text).isEqualTo(rowByRow.toString());
+    List<String> ids = CsvReader.builder().ofCsvRecord(text).stream().skip(1)
+        .map(r -> r.getField(1)).distinct().toList();
+    assertThat(ids).isSorted().hasSizeGreaterThan(10_000);
+    assertThat(rows).isEqualTo(text.lines().count() - 1);
+  }
+
   static List<Phase> randomPhases(Random random) {
     String[] products = {"core", "analytics", "api"};
     String[] plans = {"Starter", "Standard", "Enterprise"};
