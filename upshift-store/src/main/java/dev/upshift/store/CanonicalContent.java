@@ -23,7 +23,11 @@ final class CanonicalContent {
 
   /** The canonical JSON text of fields sorted by name. */
   static String write(SortedMap<String, String> fields) {
-    StringBuilder out = new StringBuilder(16 + 24 * fields.size());
+    int length = 2;
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      length += field.getKey().length() + field.getValue().length() + 6;
+    }
+    StringBuilder out = new StringBuilder(length); // exact unless something needs escaping
     out.append('{');
     boolean first = true;
     for (Map.Entry<String, String> field : fields.entrySet()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,7 +230,7 @@ abstract class StoreContract {
     List<String> ids = List.of("a", "B", "b10", "b9", "Z", "é", "\ufffd", "📈", "a b");
     ingest(ids.stream().map(id -> phase(id, "C", "1")).toArray(DataRecord[]::new));
     List<String> expected = ids.stream()
-        .sorted((x, y) -> compareCodePoints(x, y))
+        .sorted(StoreContract::compareCodePoints)
         .toList();
 
     List<String> seen = new ArrayList<>();
@@ -250,7 +251,7 @@ abstract class StoreContract {
   private static int compareCodePoints(String x, String y) {
     int[] a = x.codePoints().toArray();
     int[] b = y.codePoints().toArray();
-    return java.util.Arrays.compare(a, b);
+    return Arrays.compare(a, b);
   }
 
   @Test
