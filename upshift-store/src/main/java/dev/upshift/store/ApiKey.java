@@ -23,7 +23,17 @@ public record ApiKey(
     requireNonNull(workspace, "workspace is null");
     requireNonNull(scope, "scope is null");
     requireNonNull(createdAt, "createdAt is null");
+    if (name != null) {
+      int length = Text.storableLength(name);
+      if (length < 0 || length > MAX_NAME_LENGTH) {
+        throw new IllegalArgumentException("key name must be at most " + MAX_NAME_LENGTH
+            + " characters, none of them a control character or an unpaired surrogate");
+      }
+    }
   }
+
+  /** The longest label, in characters. */
+  public static final int MAX_NAME_LENGTH = 256;
 
   /** The label, if one was given. */
   public Optional<String> label() {

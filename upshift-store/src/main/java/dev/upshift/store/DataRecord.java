@@ -56,25 +56,26 @@ public record DataRecord(String id, SortedMap<String, String> fields) {
     if (id.isEmpty()) {
       throw new IllegalArgumentException("record id is empty");
     }
-    int length = 0;
-    for (int i = 0; i < id.length(); i++) {
-      char c = id.charAt(i);
-      if (Character.isISOControl(c)) {
-        throw new IllegalArgumentException("record id contains a control character: " + quoted(id));
-      }
-      if (Character.isHighSurrogate(c) && i + 1 < id.length()
-          && Character.isLowSurrogate(id.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new IllegalArgumentException("record id contains an unpaired surrogate: " + quoted(id));
-      }
-      length++;
+    int length = Text.storableLength(id);
+    if (length < 0) {
+      throw new IllegalArgumentException(
+          "record id contains a control character or an unpaired surrogate: " + quoted(id));
     }
     if (length > MAX_ID_LENGTH) {
       throw new IllegalArgumentException(
           "record id is longer than " + MAX_ID_LENGTH + " characters: " + length);
     }
     return id;
+  }
+
+  /** Whether {@link #checkId} accepts the id: a lookup of any other string finds nothing. */
+  public static boolean isValidId(String id) {
+    try {
+      checkId(id);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static String quoted(String id) {

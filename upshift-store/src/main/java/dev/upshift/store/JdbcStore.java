@@ -218,6 +218,10 @@ abstract class JdbcStore implements Store {
   @Override
   public Optional<Workspace> findWorkspace(String name) {
     requireNonNull(name, "name is null");
+    // Malformed names, ids and cursors are answered here: PostgreSQL would refuse some as text.
+    if (!Workspace.isValidName(name)) {
+      return Optional.empty();
+    }
     return readOne("find workspace " + name, connection -> findWorkspace(connection, name));
   }
 
@@ -338,6 +342,9 @@ abstract class JdbcStore implements Store {
   public boolean revokeKey(Workspace workspace, String keyId) {
     requireNonNull(workspace, "workspace is null");
     requireNonNull(keyId, "keyId is null");
+    if (!Secrets.isKeyId(keyId)) {
+      return false;
+    }
     return write("revoke key", connection -> {
       try (PreparedStatement revoke = connection.prepareStatement(REVOKE_KEY)) {
         revoke.setString(1, now());
@@ -500,6 +507,9 @@ abstract class JdbcStore implements Store {
     requireNonNull(workspace, "workspace is null");
     requireNonNull(kind, "kind is null");
     requireNonNull(id, "id is null");
+    if (!DataRecord.isValidId(id)) {
+      return OptionalLong.empty();
+    }
     return write("retract " + kind.wireName(), connection -> {
       long next = lockForChange(connection, workspace);
       try (PreparedStatement delete = connection.prepareStatement(DELETE_RECORD)) {
@@ -518,6 +528,9 @@ abstract class JdbcStore implements Store {
     requireNonNull(workspace, "workspace is null");
     requireNonNull(kind, "kind is null");
     requireNonNull(id, "id is null");
+    if (!DataRecord.isValidId(id)) {
+      return Optional.empty();
+    }
     return readOne("get " + kind.wireName(), connection -> {
       try (PreparedStatement select = connection.prepareStatement(SELECT_RECORD)) {
         select.setLong(1, workspace.id());
@@ -538,6 +551,9 @@ abstract class JdbcStore implements Store {
     requireNonNull(kind, "kind is null");
     if (limit < 1) {
       throw new IllegalArgumentException("limit < 1: " + limit);
+    }
+    if (after != null) {
+      DataRecord.checkId(after);
     }
     return readOne("list " + kind.wireName(), connection -> {
       try (PreparedStatement select = connection.prepareStatement(after == null ? LIST_FIRST : LIST_AFTER)) {

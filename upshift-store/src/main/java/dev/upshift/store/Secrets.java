@@ -33,6 +33,12 @@ final class Secrets {
     return KEY_ID_PREFIX + HexFormat.of().formatHex(bytes);
   }
 
+  /** Whether the text has the form of a key id; no other text names a key. */
+  static boolean isKeyId(String text) {
+    return text.length() == KEY_ID_PREFIX.length() + 16 && text.startsWith(KEY_ID_PREFIX)
+        && text.chars().skip(KEY_ID_PREFIX.length()).allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+  }
+
   static byte[] hash(String secret) {
     return CanonicalContent.sha256().digest(secret.getBytes(StandardCharsets.UTF_8));
   }

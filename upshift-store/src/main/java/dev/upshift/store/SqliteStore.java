@@ -54,7 +54,16 @@ public final class SqliteStore extends JdbcStore {
     pool.setDataSource(dataSource(url, READER_CACHE_KIB));
     pool.setMaximumPoolSize(READERS);
     pool.setMinimumIdle(1);
-    readers = new HikariDataSource(pool);
+    try {
+      readers = new HikariDataSource(pool);
+    } catch (RuntimeException e) {
+      try {
+        writer.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   /** Opens (creating if needed) the store in a data directory, file {@value #FILE_NAME}. */

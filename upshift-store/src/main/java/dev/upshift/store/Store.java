@@ -98,6 +98,7 @@ public interface Store extends AutoCloseable {
    * Unicode code point, the same in both databases.
    *
    * @param limit at least 1
+   * @throws IllegalArgumentException if {@code after} is not a valid id ({@link DataRecord#checkId})
    */
   RecordPage list(Workspace workspace, RecordKind kind, int limit, String after);
 

@@ -26,6 +26,11 @@ public record Workspace(long id, String name, Instant createdAt) {
     requireNonNull(createdAt, "createdAt is null");
   }
 
+  /** Whether {@link #checkName} accepts the name: a lookup of any other string finds nothing. */
+  public static boolean isValidName(String name) {
+    return name != null && NAME.matcher(name).matches();
+  }
+
   /**
    * Checks a workspace name: 1–128 characters, letters, digits, {@code .}, {@code _} and {@code -},
    * starting with a letter or digit.

@@ -329,6 +329,24 @@ abstract class StoreContract {
     assertThat(store.dataVersion(other)).isEqualTo(1);
   }
 
+  @Test
+  void malformedIdsAndNamesFindNothing_insteadOfUpsettingTheDatabase() {
+    ingest(phase("p1", "C1", "100"));
+    NewKey key = store.createKey(acme, KeyScope.READ, null);
+
+    assertThat(store.get(acme, RecordKind.PHASES, "p1\u0000")).isEmpty();
+    assertThat(store.get(acme, RecordKind.PHASES, "x".repeat(300))).isEmpty();
+    assertThat(store.retract(acme, RecordKind.PHASES, "p\ud800")).isEmpty();
+    assertThat(store.findWorkspace("acme\u0000")).isEmpty();
+    assertThat(store.findActiveKey(key.secret() + "\u0000")).isEmpty();
+    assertThat(store.revokeKey(acme, key.key().id() + "\u0000")).isFalse();
+    assertThatThrownBy(() -> store.list(acme, RecordKind.PHASES, 10, "a\u0000"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.createKey(acme, KeyScope.READ, "bad\nname"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.dataVersion(acme)).isEqualTo(1);
+  }
+
   // --- keys ---
 
   @Test

@@ -63,6 +63,9 @@ class ValuesTest {
     assertThat(one).startsWith("upk_").hasSize(4 + 43).isNotEqualTo(two);
     assertThat(Secrets.hash(one)).hasSize(32).isEqualTo(Secrets.hash(one));
     assertThat(Secrets.newKeyId()).matches("key_[0-9a-f]{16}");
+    assertThat(Secrets.isKeyId(Secrets.newKeyId())).isTrue();
+    assertThat(Secrets.isKeyId("key_0123456789abcdeF")).isFalse();
+    assertThat(Secrets.isKeyId("key_0123456789abcde")).isFalse();
     Workspace w = new Workspace(1, "acme", Instant.parse("2026-01-01T00:00:00Z"));
     NewKey key = new NewKey(new ApiKey("key_1", w, KeyScope.READ, null, w.createdAt(), null), one);
     assertThat(key.toString()).doesNotContain(one).contains("hidden");
