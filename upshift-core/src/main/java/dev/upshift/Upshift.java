@@ -7,24 +7,13 @@ import dev.upshift.analysis.Analyzer;
 import dev.upshift.explain.CustomerExplanation;
 import dev.upshift.explain.Explainer;
 import dev.upshift.input.Dataset;
-import dev.upshift.input.Phase;
-import dev.upshift.input.PhaseTable;
+import dev.upshift.input.InputSummary;
 import dev.upshift.metric.CustomerPeriod;
-import dev.upshift.metric.MetricEngine;
 import dev.upshift.metric.MetricTotals;
-import dev.upshift.metric.ReportPlan;
-import dev.upshift.metric.UpsellRule;
+import dev.upshift.metric.RowSinks;
 import dev.upshift.report.Report;
-import dev.upshift.report.ReportBuilder;
 import dev.upshift.report.ReportOptions;
-import dev.upshift.segment.Dimension;
-import dev.upshift.segment.Dimensions;
-import dev.upshift.state.TierLadder;
-import dev.upshift.time.Calendar;
 import dev.upshift.time.Period;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -43,32 +32,49 @@ public final class Upshift {
 
   /** Computes the report of §5 and §6.1. */
   public static Report report(Dataset dataset, ReportOptions options) {
-    return report(dataset, options, null);
+    return report(dataset, options, (RowSinks<?>) null, done -> { });
   }
 
   /**
    * Computes the report, also passing each ledger row (§7.3) to {@code ledger}: one per customer
-   * and reported period with ARR at either end, in customer order.
+   * and reported period with ARR at either end, in customer order, from the calling thread. (A
+   * ledger that formats rows on every core is a {@link RowSinks}: see {@link #report(Dataset,
+   * ReportOptions, RowSinks, LongConsumer)}.)
    *
    * @param ledger the ledger sink, or {@code null}
    * @throws IllegalArgumentException on an unusable option, e.g. an unknown dimension
    * @throws ArithmeticException when a total overflows
    */
   public static Report report(Dataset dataset, ReportOptions options, Consumer<CustomerPeriod> ledger) {
-    return report(dataset, options, ledger, done -> { });
+    return report(dataset, options, ledger == null ? null : ledgerRows(ledger), done -> { });
   }
 
   /**
-   * As {@link #report(Dataset, ReportOptions, Consumer)}, telling {@code progress} how many
-   * customers were computed, batch by batch (from several threads; the total is the number of
-   * distinct customers, {@code dataset.table().customerCount()}).
+   * Computes the report, passing every row the engine computes to {@code rows} (see {@link
+   * RowSinks}; {@link CustomerPeriod#inLedger()} rows of periods 1.. are the ledger) and telling
+   * {@code progress} how many customers were computed, batch by batch (from several threads; the
+   * total is {@code dataset.table().customerCount()}).
+   *
+   * @param rows the rows' receiver, or {@code null}
    */
-  public static Report report(Dataset dataset, ReportOptions options,
-      Consumer<CustomerPeriod> ledger, LongConsumer progress) {
-    Setup setup = Setup.of(dataset, options);
-    MetricTotals totals = setup.engine.compute(dataset, ledger, progress);
-    return new ReportBuilder(setup.plan, options, dataset.targets(), setup.by)
-        .build(totals, dataset.summary(), dataset.currency());
+  public static Report report(Dataset dataset, ReportOptions options, RowSinks<?> rows,
+      LongConsumer progress) {
+    ReportContext context = ReportContext.of(dataset, options);
+    MetricTotals totals = context.engine().compute(dataset.table(), rows, progress);
+    return report(context, totals, dataset.summary());
+  }
+
+  /** The context of a report on {@code dataset}: see {@link ReportContext}. */
+  public static ReportContext context(Dataset dataset, ReportOptions options) {
+    return ReportContext.of(dataset, options);
+  }
+
+  /**
+   * The report of totals computed against {@code context}: merged from parts, or kept current by
+   * taking changed customers' contributions out and in ({@link MetricTotals}).
+   */
+  public static Report report(ReportContext context, MetricTotals totals, InputSummary summary) {
+    return context.reportBuilder().build(totals, summary, context.currency());
   }
 
   /**
@@ -91,28 +97,32 @@ public final class Upshift {
    */
   public static Report analyze(Dataset dataset, ReportOptions options, AnalysisOptions analysis,
       Consumer<CustomerPeriod> ledger) {
-    ReportPlan plan = Setup.plan(dataset, options);
+    return analyze(dataset, options, analysis, ledger == null ? null : ledgerRows(ledger),
+        done -> { });
+  }
+
+  /**
+   * As {@link #analyze(Dataset, ReportOptions, AnalysisOptions, Consumer)}, with the rows of the
+   * reported periods passed to {@code rows} as {@link #report(Dataset, ReportOptions, RowSinks,
+   * LongConsumer)} passes them.
+   */
+  public static Report analyze(Dataset dataset, ReportOptions options, AnalysisOptions analysis,
+      RowSinks<?> rows, LongConsumer progress) {
+    ReportContext context = ReportContext.of(dataset, options);
     Analyzer analyzer = Analyzer.of(dataset, options,
-        analysis == null ? AnalysisOptions.defaults() : analysis, plan.calendar(),
-        plan.reportedPeriods());
-    ReportOptions extended = analyzer.extendedOptions();
-    Setup setup = Setup.of(dataset, extended);
-    int forecastIndex = analyzer.forecastPeriodIndex();
-    MetricTotals totals = setup.engine.compute(dataset, row -> {
-      analyzer.accept(row);
-      if (ledger != null && row.periodIndex() < forecastIndex) {
-        ledger.accept(row);
-      }
-    });
-    // The plan of the requested range reads only its own periods from the extended totals.
-    Report withExtras = new ReportBuilder(plan, options, dataset.targets(), setup.by)
-        .build(totals, dataset.summary(), dataset.currency());
-    return analyzer.finish(withExtras);
+        analysis == null ? AnalysisOptions.defaults() : analysis, context.plan().calendar(),
+        context.plan().reportedPeriods());
+    ReportContext extended = ReportContext.of(dataset, analyzer.extendedOptions());
+    RowSinks<?> sinks = rows == null ? analyzer
+        : RowSinks.both(analyzer, reportedOnly(rows, analyzer.forecastPeriodIndex()));
+    MetricTotals totals = extended.engine().compute(dataset.table(), sinks, progress);
+    // The requested context reads only its own periods from the extended totals.
+    return analyzer.finish(report(context, totals, dataset.summary()));
   }
 
   /** The reported periods the options resolve to for this dataset (defaults applied). */
   public static List<Period> periods(Dataset dataset, ReportOptions options) {
-    return Setup.plan(dataset, options).reportedPeriods();
+    return ReportContext.of(dataset, options).plan().reportedPeriods();
   }
 
   /**
@@ -122,67 +132,17 @@ public final class Upshift {
    */
   public static CustomerExplanation explain(Dataset dataset, ReportOptions options, String customerId) {
     requireNonNull(customerId, "customerId is null");
-    PhaseTable table = dataset.table();
-    int customer = table.indexOfCustomer(customerId);
-    List<Phase> phases = new ArrayList<>();
-    if (customer >= 0) {
-      PhaseTable.Grouping groups = table.byCustomer();
-      for (int i = groups.offsets()[customer]; i < groups.offsets()[customer + 1]; i++) {
-        phases.add(table.phase(groups.rows()[i]));
-      }
-    }
-    if (phases.isEmpty()) {
-      throw new IllegalArgumentException("customer '" + customerId + "' has no subscription phases");
-    }
-    Setup setup = Setup.of(dataset, options);
-    return Explainer.explain(setup.engine, setup.plan, customerId, phases);
+    ReportContext context = ReportContext.of(dataset, options);
+    return Explainer.explain(context.engine(), context.plan(), dataset.table(), customerId);
   }
 
-  /** The parts every computation needs, resolved from the options once. */
-  private record Setup(ReportPlan plan, MetricEngine engine, List<Dimension> by) {
-    static Setup of(Dataset dataset, ReportOptions options) {
-      ReportPlan plan = plan(dataset, options);
-      TierLadder ladder = TierLadder.of(dataset.plans(), dataset.table());
-      UpsellRule rule = new UpsellRule(options.upsellDefinition(), options.minExpansionArr(),
-          options.minTenureMonths(), options.excludeTopTier(), ladder);
-      List<Dimension> by = options.by().stream().map(name -> dimension(name, dataset, options))
-          .toList();
-      Dimension where = options.where() == null ? null
-          : dimension(options.where().dimension(), dataset, options);
-      MetricEngine engine = new MetricEngine(plan, options.book(), ladder, rule,
-          options.rateCounting(), by, where, options.where() == null ? null : options.where().value());
-      return new Setup(plan, engine, by);
-    }
+  /** Rows of the ledger (§7.3), in customer order, to a consumer on the calling thread. */
+  private static RowSinks<?> ledgerRows(Consumer<CustomerPeriod> ledger) {
+    return RowSinks.ordered(row -> row.periodIndex() > 0 && row.inLedger(), ledger);
+  }
 
-    static ReportPlan plan(Dataset dataset, ReportOptions options) {
-      YearMonth from = options.from();
-      YearMonth to = options.to();
-      if (from == null || to == null) {
-        PhaseTable table = dataset.table();
-        if (table.size() == 0) {
-          throw new IllegalArgumentException(
-              "there are no subscription phases to take the report range from; give --from and --to");
-        }
-        int earliest = Integer.MAX_VALUE;
-        int latest = Integer.MIN_VALUE;
-        for (int r = 0; r < table.size(); r++) {
-          int start = table.startOf(r);
-          int end = table.endOf(r);
-          earliest = Math.min(earliest, start);
-          latest = Math.max(latest, end != PhaseTable.NONE && end > start ? end : start);
-        }
-        from = from != null ? from : YearMonth.from(LocalDate.ofEpochDay(earliest));
-        to = to != null ? to : YearMonth.from(LocalDate.ofEpochDay(latest));
-        if (to.isBefore(from)) {
-          throw new IllegalArgumentException("--to " + to + " is before --from " + from);
-        }
-      }
-      return ReportPlan.of(Calendar.of(options.grain(), options.fiscalYearStart()), from, to);
-    }
-
-    static Dimension dimension(String name, Dataset dataset, ReportOptions options) {
-      return Dimensions.resolve(name, options.tenureEdges(), options.initialArrEdges(),
-          dataset.health(), dataset.customers());
-    }
+  /** {@code rows} without the rows of the extended pass's forecast period. */
+  private static RowSinks<?> reportedOnly(RowSinks<?> rows, int forecastIndex) {
+    return RowSinks.filtered(rows, row -> row.periodIndex() < forecastIndex);
   }
 }

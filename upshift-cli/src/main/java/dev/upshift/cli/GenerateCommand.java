@@ -1,8 +1,8 @@
 package dev.upshift.cli;
 
-import dev.upshift.io.sample.SampleGenerator;
-import dev.upshift.io.sample.SampleOptions;
-import dev.upshift.io.sample.SampleSummary;
+import dev.upshift.sample.SampleGenerator;
+import dev.upshift.sample.SampleOptions;
+import dev.upshift.sample.SampleSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;

@@ -6,10 +6,10 @@ import dev.upshift.io.csv.DatasetReader;
 import dev.upshift.io.csv.InputFiles;
 import dev.upshift.io.csv.OnError;
 import dev.upshift.io.csv.ReadResult;
+import dev.upshift.parquet.ParquetFormat;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -53,8 +53,9 @@ final class InputSelection {
   String currency;
 
   @Option(names = "--on-error", paramLabel = "fail|skip", defaultValue = "fail",
+      converter = EnumValues.OnErrors.class, completionCandidates = EnumValues.OnErrors.class,
       description = "fail: any input error stops the run (exit 3); skip: drop bad rows into a rejects file and go on. Default: ${DEFAULT-VALUE}.")
-  String onError;
+  OnError onError;
 
   @Option(names = "--rejects", paramLabel = "FILE",
       description = "Where --on-error skip writes dropped rows (default: beside the subscriptions file, *.rejects.csv).")
@@ -70,10 +71,10 @@ final class InputSelection {
    * file were parsed (its size is {@link #subscriptionsSize()}).
    */
   Dataset load(PrintWriter err, java.util.function.LongConsumer progress) {
-    ReadResult result = DatasetReader.read(files(policy()), progress);
+    ReadResult result = DatasetReader.read(files(onError), progress, ParquetFormat.INSTANCE);
     if (result.rejectsFile() != null && result.rejectedRows() > 0) {
       for (InputError error : result.skipped()) {
-        err.println("skipped: " + error);
+        err.println("skipped: " + UpshiftCommand.listed(error));
       }
       long unlisted = result.skippedErrors() - result.skipped().size();
       if (unlisted > 0) {
@@ -88,7 +89,7 @@ final class InputSelection {
 
   /** Reads the input failing on any error: for {@code validate}, which must list them all. */
   Dataset loadStrict() {
-    return DatasetReader.read(files(OnError.FAIL)).dataset();
+    return DatasetReader.read(files(OnError.FAIL), bytes -> { }, ParquetFormat.INSTANCE).dataset();
   }
 
   /** The size of the subscriptions file in bytes, 0 when unknown (for the progress bar). */
@@ -110,14 +111,6 @@ final class InputSelection {
   /** The initiatives file, from the option or the data folder, or {@code null}. */
   Path initiatives() {
     return pick(initiatives, "initiatives.csv");
-  }
-
-  private OnError policy() {
-    return switch (onError.toLowerCase(Locale.ROOT)) {
-      case "fail" -> OnError.FAIL;
-      case "skip" -> OnError.SKIP;
-      default -> throw usage("--on-error must be fail or skip, not '" + onError + "'");
-    };
   }
 
   private InputFiles files(OnError policy) {

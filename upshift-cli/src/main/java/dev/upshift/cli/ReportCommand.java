@@ -5,23 +5,21 @@ import dev.upshift.analysis.Analysis;
 import dev.upshift.analysis.AnalysisOptions;
 import dev.upshift.input.Dataset;
 import dev.upshift.io.csv.InitiativesReader;
-import dev.upshift.io.html.HtmlReportWriter;
 import dev.upshift.io.json.JsonReportWriter;
-import dev.upshift.io.report.AnalysisTableWriter;
-import dev.upshift.io.report.CsvReportWriter;
 import dev.upshift.io.report.LedgerWriter;
-import dev.upshift.io.report.TableReportWriter;
-import dev.upshift.io.xlsx.XlsxReportWriter;
-import dev.upshift.metric.CustomerPeriod;
+import dev.upshift.metric.RowSinks;
+import dev.upshift.render.AnalysisTableWriter;
+import dev.upshift.render.CsvReportWriter;
+import dev.upshift.render.TableReportWriter;
+import dev.upshift.render.html.HtmlReportWriter;
+import dev.upshift.render.xlsx.XlsxReportWriter;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.time.Grain;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,13 +33,20 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Compute the ARR bridge, logos, Total Users, Upsell Users, Upsell Rate, retention and ratios.")
 final class ReportCommand implements Callable<Integer> {
   /** The output formats, and whether each always carries the analysis (§6.2–§6.6). */
-  private enum Format {
+  enum Format {
     TABLE(false), JSON(false), CSV(false), HTML(true), XLSX(true);
 
     final boolean alwaysAnalysed;
 
     Format(boolean alwaysAnalysed) {
       this.alwaysAnalysed = alwaysAnalysed;
+    }
+  }
+
+  /** {@code --format}. */
+  static final class Formats extends EnumValues<Format> {
+    Formats() {
+      super(Format.values());
     }
   }
 
@@ -55,9 +60,10 @@ final class ReportCommand implements Callable<Integer> {
   ReportSelection selection;
 
   @Option(names = "--format", paramLabel = "table|json|csv|html|xlsx", defaultValue = "table",
+      converter = Formats.class, completionCandidates = Formats.class,
       description = "Output format (default: ${DEFAULT-VALUE}). html and xlsx always include the analysis "
           + "and the tenure, initial_arr and health segments.")
-  String format;
+  Format format;
 
   @Option(names = "--out", paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output (required for xlsx).")
@@ -72,18 +78,18 @@ final class ReportCommand implements Callable<Integer> {
   boolean analysis;
 
   @Option(names = "--cohort-grain", paramLabel = "month|quarter", defaultValue = "quarter",
+      converter = EnumValues.CohortGrains.class, completionCandidates = EnumValues.CohortGrains.class,
       description = "Cohorts of the analysis by first-active month or quarter (default: ${DEFAULT-VALUE}).")
-  String cohortGrain;
+  Grain cohortGrain;
 
   @Override
   public Integer call() throws IOException {
-    Format chosen = format();
     ReportOptions options = selection.toOptions();
-    boolean analysed = analysis || chosen.alwaysAnalysed;
-    if (chosen.alwaysAnalysed) {
+    boolean analysed = analysis || format.alwaysAnalysed;
+    if (format.alwaysAnalysed) {
       options = Analysis.withDashboardDimensions(options);
     }
-    if (chosen == Format.XLSX && out == null) {
+    if (format == Format.XLSX && out == null) {
       throw usage("--format xlsx writes a binary file: give --out FILE");
     }
     AnalysisOptions analysisOptions = analysed ? analysisOptions() : null;
@@ -94,12 +100,12 @@ final class ReportCommand implements Callable<Integer> {
       report = compute(dataset, options, analysisOptions,
           progress.stage("computing", dataset.table().customerCount()));
     }
-    if (chosen == Format.XLSX) {
+    if (format == Format.XLSX) {
       Output.binary(out, stream -> new XlsxReportWriter().write(report, stream));
       return ExitCode.OK;
     }
     Output.text(out, spec.commandLine().getOut(), writer -> {
-      switch (chosen) {
+      switch (format) {
         case JSON -> JsonReportWriter.write(report, writer);
         case CSV -> CsvReportWriter.write(report, writer);
         case HTML -> new HtmlReportWriter().write(report, writer);
@@ -115,21 +121,11 @@ final class ReportCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private Format format() {
-    try {
-      return Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw usage("--format must be table, json, csv, html or xlsx, not '" + format + "'");
-    }
-  }
-
   private AnalysisOptions analysisOptions() {
-    Grain grain = Grain.parse(cohortGrain).filter(g -> g != Grain.YEAR)
-        .orElseThrow(() -> usage("--cohort-grain must be month or quarter, not '" + cohortGrain + "'"));
     Path initiatives = input.initiatives();
     List<dev.upshift.analysis.Initiative> list =
         initiatives == null ? List.of() : InitiativesReader.read(initiatives);
-    return AnalysisOptions.defaults().withCohortGrain(grain).withInitiatives(list);
+    return AnalysisOptions.defaults().withCohortGrain(cohortGrain).withInitiatives(list);
   }
 
   private Report compute(Dataset dataset, ReportOptions options, AnalysisOptions analysisOptions,
@@ -138,8 +134,8 @@ final class ReportCommand implements Callable<Integer> {
       return run(dataset, options, analysisOptions, null, progress);
     }
     Report[] report = new Report[1];
-    Output.text(ledger, null, writer -> {
-      LedgerWriter rows = new LedgerWriter(Upshift.periods(dataset, options), writer);
+    Output.binary(ledger, stream -> {
+      LedgerWriter rows = new LedgerWriter(Upshift.periods(dataset, options), stream);
       report[0] = run(dataset, options, analysisOptions, rows, progress);
       rows.flush();
     });
@@ -147,10 +143,10 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private static Report run(Dataset dataset, ReportOptions options, AnalysisOptions analysisOptions,
-      Consumer<CustomerPeriod> ledger, LongConsumer progress) {
+      RowSinks<?> ledger, LongConsumer progress) {
     return analysisOptions == null
         ? Upshift.report(dataset, options, ledger, progress)
-        : Upshift.analyze(dataset, options, analysisOptions, ledger);
+        : Upshift.analyze(dataset, options, analysisOptions, ledger, progress);
   }
 
   private ParameterException usage(String message) {

@@ -29,16 +29,18 @@ final class ReportSelection {
   String to;
 
   @Option(names = "--grain", paramLabel = "month|quarter|year", defaultValue = "month",
+      converter = EnumValues.Grains.class, completionCandidates = EnumValues.Grains.class,
       description = "Period length (default: ${DEFAULT-VALUE}).")
-  String grain;
+  Grain grain;
 
   @Option(names = "--fiscal-year-start", paramLabel = "M", defaultValue = "1",
       description = "Month (1-12) in which fiscal quarters and years start (default: ${DEFAULT-VALUE}).")
   int fiscalYearStart;
 
   @Option(names = "--book", paramLabel = "live|contracted", defaultValue = "live",
+      converter = EnumValues.Books.class, completionCandidates = EnumValues.Books.class,
       description = "live: phases count on effective dates; contracted: when signed (CARR). Default: ${DEFAULT-VALUE}.")
-  String book;
+  Book book;
 
   @Option(names = "--by", paramLabel = "DIM[,DIM]", split = ",",
       description = "Cut the report by dimensions: tenure, initial_arr, health, plan, cohort, or any customers.csv column.")
@@ -54,8 +56,9 @@ final class ReportSelection {
   String upsellDefinition;
 
   @Option(names = "--rate-counting", paramLabel = "any|net", defaultValue = "any",
+      converter = EnumValues.RateCountings.class, completionCandidates = EnumValues.RateCountings.class,
       description = "Multi-month periods: upsold in any month (any) or over the period as a whole (net). Default: ${DEFAULT-VALUE}.")
-  String rateCounting;
+  RateCounting rateCounting;
 
   @Option(names = "--min-tenure-months", paramLabel = "N", defaultValue = "0",
       description = "Eligibility: at least N whole months since first active (default: ${DEFAULT-VALUE}).")
@@ -82,11 +85,11 @@ final class ReportSelection {
     ReportOptions.Builder builder = ReportOptions.builder()
         .from(month("--from", from))
         .to(month("--to", to))
-        .grain(Grain.parse(grain).orElseThrow(() -> usage("--grain must be month, quarter or year, not '" + grain + "'")))
+        .grain(grain)
         .fiscalYearStart(fiscalYearStart)
-        .book(Book.parse(book).orElseThrow(() -> usage("--book must be live or contracted, not '" + book + "'")))
+        .book(book)
         .by(by)
-        .rateCounting(RateCounting.parse(rateCounting).orElseThrow(() -> usage("--rate-counting must be any or net, not '" + rateCounting + "'")))
+        .rateCounting(rateCounting)
         .minTenureMonths(minTenureMonths)
         .excludeTopTier(excludeTopTier)
         .minExpansionArr(minExpansionArr);

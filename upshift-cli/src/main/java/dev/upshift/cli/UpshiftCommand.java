@@ -2,7 +2,7 @@ package dev.upshift.cli;
 
 import dev.upshift.input.InputError;
 import dev.upshift.input.InputException;
-import dev.upshift.io.parquet.ParquetSubscriptions;
+import dev.upshift.parquet.ParquetSubscriptions;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -48,7 +48,7 @@ public final class UpshiftCommand implements Runnable {
     PrintWriter err = commandLine.getErr();
     if (e instanceof InputException input) {
       printErrors(err, input);
-      return ExitCode.INPUT;
+      return ExitCode.of(input);
     }
     if (e instanceof IllegalArgumentException) {
       err.println("upshift: " + e.getMessage());
@@ -70,7 +70,7 @@ public final class UpshiftCommand implements Runnable {
   /** Prints the errors of an input exception: the first 100 and a count of the rest. */
   static void printErrors(PrintWriter out, InputException e) {
     for (InputError error : e.errors()) {
-      out.println(error);
+      out.println(listed(error));
     }
     long more = e.totalErrors() - e.errors().size();
     if (more > 0) {
@@ -78,5 +78,13 @@ public final class UpshiftCommand implements Runnable {
     }
     out.println(e.totalErrors() + (e.totalErrors() == 1 ? " error" : " errors") + " in the input; nothing was computed");
     out.flush();
+  }
+
+  /**
+   * One error as listed: SPEC §1.3's {@code file:line: column C: reason}, then its code in brackets,
+   * the name docs/errors.md explains it under and the one a script can match on.
+   */
+  static String listed(InputError error) {
+    return error + " [" + error.code().code() + "]";
   }
 }

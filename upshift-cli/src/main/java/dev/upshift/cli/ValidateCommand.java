@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code upshift validate}: check the input files and list every error; exit 0 when clean. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Check the input files: list every error (file:line: column: reason); exit 0 when clean, 3 otherwise.")
+    description = "Check the input files: list every error (file:line: column: reason [code]); exit 0 when clean, 3 otherwise.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
       dataset = input.loadStrict();
     } catch (InputException e) {
       UpshiftCommand.printErrors(out, e);
-      return ExitCode.INPUT;
+      return ExitCode.of(e);
     }
     InputSummary summary = dataset.summary();
     StringBuilder ignored = new StringBuilder();

@@ -62,6 +62,10 @@ class CommandLineTest {
         .contains("overlaps the phase on line 5")
         .contains(file + ":9: column status: ")
         .contains("6 errors in the input");
+    assertThat(run.out().lines().filter(l -> l.startsWith(file)))
+        .extracting(l -> l.substring(l.lastIndexOf(" [")))
+        .containsExactly(" [not_whole_number]", " [bad_date]", " [negative_value]",
+            " [end_not_after_start]", " [overlap]", " [unknown_status]");
   }
 
   @Test
@@ -88,8 +92,10 @@ class CommandLineTest {
         "--rejects", rejects.toString(), "--format", "json");
 
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.err()).contains("dropped 6 rows");
-    assertThat(Files.readAllLines(rejects)).hasSize(7);
+    assertThat(run.err()).contains("dropped 6 rows")
+        .contains(":3: column seats: \"ten\" is not a whole number [not_whole_number]");
+    assertThat(Files.readAllLines(rejects)).hasSize(7)
+        .first().asString().startsWith("line,column,code,reason,customer_id,");
     JsonNode report = JSON.readTree(run.out());
     assertThat(report.at("/input/rows").asLong()).isEqualTo(8);
     assertThat(report.at("/input/rejectedRows").asLong()).isEqualTo(6);
@@ -174,9 +180,72 @@ class CommandLineTest {
         .isEqualTo(ExitCode.USAGE);
     Run grain = run("report", "--data", demo().toString(), "--grain", "week");
     assertThat(grain.exit()).isEqualTo(ExitCode.USAGE);
-    assertThat(grain.err()).contains("--grain must be month, quarter or year");
+    assertThat(grain.err()).contains("option '--grain': 'week' is not month, quarter or year");
     assertThat(run("report").exit()).isEqualTo(ExitCode.USAGE);
     assertThat(run("explain", "--data", demo().toString(), "--customer", "nobody").exit())
         .isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void enumOptionsAcceptAnyCase() throws IOException {
+    Run run = run("report", "--data", demo().toString(), "--format", "JSON", "--grain", "Quarter",
+        "--book", "CONTRACTED", "--rate-counting", " Net ", "--on-error", "SKIP",
+        "--rejects", work.resolve("rejects.csv").toString(), "--from", "2026-01", "--to", "2026-03");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode report = JSON.readTree(run.out());
+    assertThat(report.get("grain").asText()).isEqualTo("quarter");
+    assertThat(report.get("book").asText()).isEqualTo("contracted");
+    assertThat(report.at("/config/rateCounting").asText()).isEqualTo("net");
+    assertThat(report.get("periods").size()).isEqualTo(1);
+  }
+
+  @Test
+  void aBadEnumValueIsAUsageErrorWhoseFirstLineNamesTheOptionAndItsValues() {
+    String demo = demo().toString();
+    String[][] cases = {
+        {"report", "--data", demo, "--format", "pdf"},
+        {"report", "--data", demo, "--book", "booked"},
+        {"report", "--data", demo, "--rate-counting", "all"},
+        {"report", "--data", demo, "--on-error", "ignore"},
+        {"report", "--data", demo, "--cohort-grain", "year"},
+        {"explain", "--data", demo, "--customer", "C000001", "--format", "html"},
+    };
+    String[] firstLines = {
+        "Invalid value for option '--format': 'pdf' is not table, json, csv, html or xlsx",
+        "Invalid value for option '--book': 'booked' is not live or contracted",
+        "Invalid value for option '--rate-counting': 'all' is not any or net",
+        "Invalid value for option '--on-error': 'ignore' is not fail or skip",
+        "Invalid value for option '--cohort-grain': 'year' is not month or quarter",
+        "Invalid value for option '--format': 'html' is not text or json",
+    };
+    for (int i = 0; i < cases.length; i++) {
+      Run run = run(cases[i]);
+      assertThat(run.exit()).as(firstLines[i]).isEqualTo(ExitCode.USAGE);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err().lines().findFirst()).hasValue(firstLines[i]);
+    }
+  }
+
+  @Test
+  void helpListsEveryEnumOptionsValuesInLowerCase() {
+    picocli.CommandLine commandLine = UpshiftCommand.commandLine();
+    int enumOptions = 0;
+    for (picocli.CommandLine sub : commandLine.getSubcommands().values()) {
+      for (picocli.CommandLine.Model.OptionSpec option : sub.getCommandSpec().options()) {
+        if (option.type().isEnum()) {
+          enumOptions++;
+          // The label shown in help is written by hand: it must list exactly the accepted values.
+          assertThat(option.paramLabel()).as(option.longestName())
+              .isEqualTo(String.join("|", option.completionCandidates()))
+              .isLowerCase();
+        }
+      }
+    }
+    // report: --on-error --grain --book --rate-counting --format --cohort-grain; explain: all but
+    // --cohort-grain; validate: --on-error.
+    assertThat(enumOptions).isEqualTo(12);
+    assertThat(run("report", "--help").out())
+        .contains("--grain=month|quarter|year").contains("--format=table|json|csv|html|xlsx");
   }
 }

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.upshift.input.Dataset;
 import dev.upshift.metric.CustomerPeriod;
+import dev.upshift.metric.RowSink;
+import dev.upshift.metric.RowSinks;
 import dev.upshift.report.InputInfo;
 import dev.upshift.report.PeriodReport;
 import dev.upshift.report.Report;
@@ -16,45 +18,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * Computes the {@link Analysis} of a report from its ledger rows in the same pass that computes
- * the report (driven by {@link dev.upshift.Upshift#analyze}); each analysis documents its formulas
- * on its result type. Not thread-safe: it is fed one row at a time, each customer's rows
- * consecutively (the ledger's order).
+ * Computes the {@link Analysis} of a report from its rows in the same pass that computes the
+ * report (driven by {@link dev.upshift.Upshift#analyze}); each analysis documents its formulas on
+ * its result type. As the engine's {@link RowSinks}, it accumulates one {@link AnalysisTotals} per
+ * batch of customers on the batch's thread, each customer's rows consecutively, and merges them as
+ * the batches close: partial results combine the same way on threads, on Spark executors and in
+ * the service.
  *
  * <p>The pass it is fed runs over {@link #extendedOptions()}: the requested periods plus the one
  * after them (index {@link #forecastPeriodIndex()}), whose eligible customers the forecast needs,
  * and the requested {@code by} dimensions plus those of the initiatives' segments. {@link
  * #finish(Report)} removes both again.
  */
-public final class Analyzer implements Consumer<CustomerPeriod> {
+public final class Analyzer implements RowSinks<Analyzer.Partial> {
   private final ReportOptions options;
   private final AnalysisOptions settings;
   private final List<Period> reported;
   private final int n;
   private final List<String> extraDimensions;
 
-  private final CohortTriangle cohorts;
-  private final ForecastModel forecast;
-  private final HealthCorrelation correlation;
   private final int signalWindowFirst;
   private final int annualFirst; // -1 when the report is shorter than a year
   private final Grain grain;
-
-  private final List<Long> upsoldArrByCustomer = new ArrayList<>();
-  private long annualEligible;
-  private long annualUpsold;
-  private long forecastPeriodInferred;
-
-  private String customer;
-  private int customerFirstActiveDay;
-  private boolean customerReported;
-  private boolean customerUpsoldInWindow;
-  private long customerWindowArr;
-  private boolean customerAnnualEligible;
-  private boolean customerAnnualUpsold;
+  /** The sums of every batch closed so far. */
+  private final AnalysisTotals totals;
 
   private Analyzer(Dataset dataset, ReportOptions options, AnalysisOptions settings,
       Calendar calendar, List<Period> reported) {
@@ -84,10 +73,10 @@ public final class Analyzer implements Consumer<CustomerPeriod> {
     Grain cohortGrain = settings.cohortGrain() != null ? settings.cohortGrain() : Grain.QUARTER;
     List<Period> withNext = new ArrayList<>(reported);
     withNext.add(calendar.next(reported.get(n - 1)));
-    this.cohorts = new CohortTriangle(calendar, cohortGrain, this.reported);
-    this.forecast = new ForecastModel(new TenureBuckets(options.tenureEdges()), withNext,
-        settings.forecastWindow());
-    this.correlation = new HealthCorrelation(dataset.health(), this.reported);
+    this.totals = new AnalysisTotals(new CohortTriangle(calendar, cohortGrain, this.reported),
+        new ForecastModel(new TenureBuckets(options.tenureEdges()), withNext,
+            settings.forecastWindow()),
+        new HealthCorrelation(dataset.health(), this.reported));
     this.signalWindowFirst = Math.max(1, n - SignalRules.WINDOW + 1);
     int perYear = BenchmarkRules.periodsPerYear(grain);
     this.annualFirst = n >= perYear ? n - perYear + 1 : -1;
@@ -127,65 +116,99 @@ public final class Analyzer implements Consumer<CustomerPeriod> {
   }
 
   private Period forecastPeriod() {
-    return forecast.forecastPeriod();
+    return totals.forecast.forecastPeriod();
   }
 
-  /** Takes one ledger row of the extended pass. */
   @Override
-  public void accept(CustomerPeriod row) {
-    if (!row.customerId().equals(customer)) {
-      flushCustomer();
-      customer = row.customerId();
-      customerFirstActiveDay = row.firstActiveDay();
-    }
-    int index = row.periodIndex();
-    if (index < 1 || index > n + 1) {
-      return;
-    }
-    forecast.add(row);
-    if (index == n + 1) {
-      forecastPeriodInferred += row.movement().inferredDirections();
-      return;
-    }
-    customerReported = true;
-    cohorts.add(row);
-    correlation.add(row);
-    if (row.upsold() && index >= signalWindowFirst) {
-      customerUpsoldInWindow = true;
-      customerWindowArr = Math.addExact(customerWindowArr, row.upsoldArr());
-    }
-    if (annualFirst > 0 && index >= annualFirst) {
-      if (index == annualFirst && row.eligible()) {
-        customerAnnualEligible = true;
-      }
-      if (row.upsold()) {
-        customerAnnualUpsold = true;
-      }
-    }
+  public Partial open() {
+    return new Partial(totals.emptyCopy());
   }
 
-  private void flushCustomer() {
-    if (customer == null) {
-      return;
+  @Override
+  public void close(Partial partial) {
+    partial.flushCustomer();
+    totals.combine(partial.totals, 1);
+  }
+
+  /** The sums of every batch closed so far (a copy). */
+  public AnalysisTotals totals() {
+    return totals.emptyCopy().combine(totals, 1);
+  }
+
+  /**
+   * One batch's accumulation: rows of the extended pass, each customer's consecutively. Used by
+   * one thread.
+   */
+  public final class Partial implements RowSink {
+    private final AnalysisTotals totals;
+    private String customer;
+    private int customerFirstActiveDay;
+    private boolean customerReported;
+    private boolean customerUpsoldInWindow;
+    private long customerWindowArr;
+    private boolean customerAnnualEligible;
+    private boolean customerAnnualUpsold;
+
+    private Partial(AnalysisTotals totals) {
+      this.totals = totals;
     }
-    if (customerReported) {
-      cohorts.addCustomer(customerFirstActiveDay);
-    }
-    if (customerUpsoldInWindow) {
-      upsoldArrByCustomer.add(customerWindowArr);
-    }
-    if (customerAnnualEligible) {
-      annualEligible++;
-      if (customerAnnualUpsold) {
-        annualUpsold++;
+
+    @Override
+    public void accept(CustomerPeriod row) {
+      if (!row.customerId().equals(customer)) {
+        flushCustomer();
+        customer = row.customerId();
+        customerFirstActiveDay = row.firstActiveDay();
+      }
+      int index = row.periodIndex();
+      if (index < 1 || index > n + 1) {
+        return;
+      }
+      totals.forecast.add(row);
+      if (index == n + 1) {
+        totals.forecastPeriodInferred += row.movement().inferredDirections();
+        return;
+      }
+      customerReported = true;
+      totals.cohorts.add(row);
+      totals.correlation.add(row);
+      if (row.upsold() && index >= signalWindowFirst) {
+        customerUpsoldInWindow = true;
+        customerWindowArr = Math.addExact(customerWindowArr, row.upsoldArr());
+      }
+      if (annualFirst > 0 && index >= annualFirst) {
+        if (index == annualFirst && row.eligible()) {
+          customerAnnualEligible = true;
+        }
+        if (row.upsold()) {
+          customerAnnualUpsold = true;
+        }
       }
     }
-    customer = null;
-    customerReported = false;
-    customerUpsoldInWindow = false;
-    customerWindowArr = 0;
-    customerAnnualEligible = false;
-    customerAnnualUpsold = false;
+
+    private void flushCustomer() {
+      if (customer == null) {
+        return;
+      }
+      if (customerReported) {
+        totals.cohorts.addCustomer(customerFirstActiveDay);
+      }
+      if (customerUpsoldInWindow) {
+        totals.addWindowArr(customerWindowArr);
+      }
+      if (customerAnnualEligible) {
+        totals.annualEligible++;
+        if (customerAnnualUpsold) {
+          totals.annualUpsold++;
+        }
+      }
+      customer = null;
+      customerReported = false;
+      customerUpsoldInWindow = false;
+      customerWindowArr = 0;
+      customerAnnualEligible = false;
+      customerAnnualUpsold = false;
+    }
   }
 
   /**
@@ -196,16 +219,22 @@ public final class Analyzer implements Consumer<CustomerPeriod> {
    * @return the report as {@link dev.upshift.Upshift#report} would return it, with the analysis
    */
   public Report finish(Report extended) {
-    flushCustomer();
+    return finish(extended, totals);
+  }
+
+  /**
+   * Completes the analysis from totals summed elsewhere (on Spark executors, or kept current by
+   * the service) over the same extended pass.
+   */
+  public Report finish(Report extended, AnalysisTotals totals) {
     List<InitiativeImpact> impacts = settings.initiatives().stream()
         .map(initiative -> InitiativeMeasure.measure(initiative, extended)).toList();
-    Report report = trim(extended);
-    long[] concentration = upsoldArrByCustomer.stream().mapToLong(Long::longValue).toArray();
-    Analysis analysis = new Analysis(cohorts.result(), forecast.result(), correlation.result(),
-        impacts,
-        BenchmarkRules.benchmarks(grain, report.periods(), annualFirst > 0 ? annualEligible : -1,
-            annualUpsold),
-        SignalRules.signals(report.periods(), concentration));
+    Report report = trim(extended, totals.forecastPeriodInferred);
+    Analysis analysis = new Analysis(totals.cohorts.result(), totals.forecast.result(),
+        totals.correlation.result(), impacts,
+        BenchmarkRules.benchmarks(grain, report.periods(),
+            annualFirst > 0 ? totals.annualEligible : -1, totals.annualUpsold),
+        SignalRules.signals(report.periods(), totals.windowArrByCustomer()));
     return report.withAnalysis(analysis);
   }
 
@@ -214,7 +243,7 @@ public final class Analyzer implements Consumer<CustomerPeriod> {
    * that have figures only in the forecast period (a value appears when any reported figure is
    * non-zero, §10), and the forecast period's inferred tier directions.
    */
-  private Report trim(Report extended) {
+  private Report trim(Report extended, long forecastPeriodInferred) {
     Map<String, Map<String, List<PeriodReport>>> segments = new LinkedHashMap<>();
     for (String dimension : options.by()) {
       Map<String, List<PeriodReport>> values = new LinkedHashMap<>();

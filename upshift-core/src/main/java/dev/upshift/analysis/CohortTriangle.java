@@ -15,13 +15,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Accumulates the cohort triangle of §6.2 from ledger rows; see {@link Cohorts}. Not thread-safe. */
-final class CohortTriangle {
+final class CohortTriangle implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final Calendar calendar;
   private final Grain cohortGrain;
   private final List<Period> reported;
   private final Map<YearMonth, Cohort> cohorts = new TreeMap<>();
 
-  private static final class Cell {
+  private static final class Cell implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     long customers;
     long eligible;
     long upsold;
@@ -29,7 +33,9 @@ final class CohortTriangle {
     long arr1;
   }
 
-  private static final class Cohort {
+  private static final class Cohort implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     long customers;
     final Map<Integer, Cell> cells = new TreeMap<>(); // by period index
   }
@@ -69,6 +75,36 @@ final class CohortTriangle {
     }
     cell.arr0 = Math.addExact(cell.arr0, row.movement().arr0());
     cell.arr1 = Math.addExact(cell.arr1, row.movement().arr1());
+  }
+
+  /** A new, empty triangle of the same shape. */
+  CohortTriangle emptyCopy() {
+    return new CohortTriangle(calendar, cohortGrain, reported);
+  }
+
+  /**
+   * Adds ({@code sign} 1) or takes out ({@code sign} -1) another triangle's counts; cells and
+   * cohorts left with nothing are dropped, so the result equals one accumulated from the rows.
+   */
+  void combine(CohortTriangle other, int sign) {
+    other.cohorts.forEach((month, theirs) -> {
+      Cohort mine = cohorts.computeIfAbsent(month, m -> new Cohort());
+      mine.customers += sign * theirs.customers;
+      theirs.cells.forEach((index, t) -> {
+        Cell c = mine.cells.computeIfAbsent(index, i -> new Cell());
+        c.customers += sign * t.customers;
+        c.eligible += sign * t.eligible;
+        c.upsold += sign * t.upsold;
+        c.arr0 = Math.addExact(c.arr0, Math.multiplyExact(sign, t.arr0));
+        c.arr1 = Math.addExact(c.arr1, Math.multiplyExact(sign, t.arr1));
+        if (c.customers == 0 && c.eligible == 0 && c.upsold == 0 && c.arr0 == 0 && c.arr1 == 0) {
+          mine.cells.remove(index);
+        }
+      });
+      if (mine.customers == 0 && mine.cells.isEmpty()) {
+        cohorts.remove(month);
+      }
+    });
   }
 
   Cohorts result() {

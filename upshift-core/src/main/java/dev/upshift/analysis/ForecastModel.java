@@ -14,7 +14,9 @@ import java.util.List;
  * Accumulates eligible and upsold customers by period and tenure bucket and computes the forecast
  * and back-test of §6.3; the method is documented on {@link Forecast}. Not thread-safe.
  */
-final class ForecastModel {
+final class ForecastModel implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final TenureBuckets buckets;
   private final List<Period> periods; // index i ↔ periods.get(i − 1); the last is the forecast period
   private final int window;
@@ -48,6 +50,22 @@ final class ForecastModel {
     if (row.upsold()) {
       upsold[index][bucket]++;
       upsoldArr[index] = Math.addExact(upsoldArr[index], row.upsoldArr());
+    }
+  }
+
+  /** A new, empty model of the same shape. */
+  ForecastModel emptyCopy() {
+    return new ForecastModel(buckets, periods, window);
+  }
+
+  /** Adds ({@code sign} 1) or takes out ({@code sign} -1) another model's counts. */
+  void combine(ForecastModel other, int sign) {
+    for (int i = 0; i < eligible.length; i++) {
+      for (int b = 0; b < eligible[i].length; b++) {
+        eligible[i][b] += sign * other.eligible[i][b];
+        upsold[i][b] += sign * other.upsold[i][b];
+      }
+      upsoldArr[i] = Math.addExact(upsoldArr[i], Math.multiplyExact(sign, other.upsoldArr[i]));
     }
   }
 

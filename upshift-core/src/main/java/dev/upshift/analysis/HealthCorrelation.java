@@ -6,12 +6,14 @@ import dev.upshift.metric.Rates;
 import dev.upshift.segment.Dimensions;
 import dev.upshift.time.Period;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
 /** Accumulates the health-score observations of §6.4; see {@link Correlation}. Not thread-safe. */
-final class HealthCorrelation {
+final class HealthCorrelation implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   static final List<String> BUCKETS = List.of("High", "Medium", "Low");
 
   private final HealthScores health;
@@ -21,14 +23,22 @@ final class HealthCorrelation {
   private long observations;
   private long upsold;
   private long withoutScore;
-  // Scores are centred on a running mean (Welford) so the variance does not cancel.
-  private double mean;
-  private double squares;
-  private double sumUpsold;
+  // Exact sums of scores in micro-units (a score of 0–100 is at most 10^8 of them), so that partial
+  // sums merge into the same figures in any order: Σx, Σx over upsold rows, and Σx² in 128 bits
+  // (a square is at most 10^16; tens of millions of them overflow a long).
+  private long sum;
+  private long sumUpsold;
+  private long squaresHigh;
+  private long squaresLow;
 
   HealthCorrelation(HealthScores health, List<Period> reported) {
     this.health = health;
     this.reported = reported;
+  }
+
+  /** A new, empty accumulator over the same scores and periods. */
+  HealthCorrelation emptyCopy() {
+    return new HealthCorrelation(health, reported);
   }
 
   /** Adds a row of a reported period (index 1..n). */
@@ -43,17 +53,47 @@ final class HealthCorrelation {
       return;
     }
     double x = score.getAsDouble();
+    long micros = Math.round(x * 1_000_000);
     int bucket = BUCKETS.indexOf(Dimensions.healthBucket(x));
     bucketEligible[bucket]++;
     observations++;
-    double delta = x - mean;
-    mean += delta / observations;
-    squares += delta * (x - mean);
+    sum = Math.addExact(sum, micros);
+    addSquare(Math.multiplyExact(micros, micros), 1);
     if (row.upsold()) {
       bucketUpsold[bucket]++;
       upsold++;
-      sumUpsold += x;
+      sumUpsold = Math.addExact(sumUpsold, micros);
     }
+  }
+
+  /** {@code Σx² += sign · square}, with the carry or borrow between the two halves. */
+  private void addSquare(long square, int sign) {
+    long low = sign > 0 ? squaresLow + square : squaresLow - square;
+    boolean carry = sign > 0 ? Long.compareUnsigned(low, squaresLow) < 0
+        : Long.compareUnsigned(low, squaresLow) > 0;
+    squaresLow = low;
+    squaresHigh += carry ? sign : 0;
+  }
+
+  /** Adds ({@code sign} 1) or takes out ({@code sign} -1) another accumulator's sums. */
+  void combine(HealthCorrelation other, int sign) {
+    for (int b = 0; b < BUCKETS.size(); b++) {
+      bucketEligible[b] += sign * other.bucketEligible[b];
+      bucketUpsold[b] += sign * other.bucketUpsold[b];
+    }
+    observations += sign * other.observations;
+    upsold += sign * other.upsold;
+    withoutScore += sign * other.withoutScore;
+    sum = Math.addExact(sum, Math.multiplyExact(sign, other.sum));
+    sumUpsold = Math.addExact(sumUpsold, Math.multiplyExact(sign, other.sumUpsold));
+    addSquare(other.squaresLow, sign);
+    squaresHigh += sign * other.squaresHigh;
+  }
+
+  /** Σx² as an exact integer of micro-units squared. */
+  private BigInteger squares() {
+    return BigInteger.valueOf(squaresHigh).shiftLeft(64)
+        .add(new BigInteger(Long.toUnsignedString(squaresLow)));
   }
 
   Correlation result() {
@@ -66,17 +106,21 @@ final class HealthCorrelation {
     BigDecimal r = null;
     BigDecimal meanUpsold = null;
     BigDecimal meanOther = null;
+    double scale = 1_000_000.0;
     if (upsold > 0) {
-      meanUpsold = Numbers.two(sumUpsold / upsold);
+      meanUpsold = Numbers.two(sumUpsold / scale / upsold);
     }
     long others = observations - upsold;
     if (others > 0) {
-      meanOther = Numbers.two((mean * observations - sumUpsold) / others);
+      meanOther = Numbers.two((sum - sumUpsold) / scale / others);
     }
-    double sd = observations == 0 ? 0 : Math.sqrt(squares / observations);
+    // n² · variance = n·Σx² − (Σx)², exactly; then the population standard deviation.
+    double sd = observations == 0 ? 0
+        : Math.sqrt(BigInteger.valueOf(observations).multiply(squares())
+            .subtract(BigInteger.valueOf(sum).pow(2)).doubleValue()) / observations / scale;
     if (upsold > 0 && others > 0 && sd > 0) {
-      double m1 = sumUpsold / upsold;
-      double m0 = (mean * observations - sumUpsold) / others;
+      double m1 = sumUpsold / scale / upsold;
+      double m0 = (sum - sumUpsold) / scale / others;
       double p = (double) upsold / observations;
       double value = (m1 - m0) / sd * Math.sqrt(p * (1 - p));
       r = Numbers.two(Math.max(-1, Math.min(1, value)));

@@ -9,7 +9,9 @@ import java.util.List;
  * {@code tenure} segments of the report carry (a test pins that), so forecast buckets and segment
  * tables line up.
  */
-final class TenureBuckets {
+final class TenureBuckets implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int[] edges;
   private final List<String> labels;
 

@@ -15,7 +15,9 @@ import java.util.Optional;
  * held as a map of string arrays: at a million customers the objects alone made every garbage
  * collection of the run slower. A missing value is stored as an empty one: both read as missing.
  */
-public final class CustomerAttributes {
+public final class CustomerAttributes implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final CustomerAttributes EMPTY =
       new CustomerAttributes(List.of(), new PackedKeys(), new PackedStrings[0]);
 

@@ -13,7 +13,9 @@ import java.util.Optional;
  * {@code rate} units of the reporting currency, for the whole report, so that exchange-rate moves
  * never show up as expansion or contraction. Immutable.
  */
-public final class FxRates {
+public final class FxRates implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final String reportingCurrency;
   private final Map<String, BigDecimal> rates;
 

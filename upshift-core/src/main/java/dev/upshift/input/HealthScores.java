@@ -10,7 +10,9 @@ import java.util.OptionalDouble;
  * Time-varying health scores from {@code health.csv} (§1.2): for each customer, scores 0–100 by
  * date. When a date has several scores the last one read wins (§10). Immutable once built.
  */
-public final class HealthScores {
+public final class HealthScores implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final HealthScores EMPTY = new HealthScores(Map.of());
 
   private final Map<String, Series> byCustomer;
@@ -38,7 +40,7 @@ public final class HealthScores {
   }
 
   /** One customer's scores sorted by epoch day. */
-  private record Series(int[] days, double[] scores) {
+  private record Series(int[] days, double[] scores) implements java.io.Serializable {
     OptionalDouble at(int day) {
       int index = Arrays.binarySearch(days, day);
       if (index < 0) {

@@ -8,7 +8,9 @@ import java.util.Arrays;
  * cost a few arrays instead of a map entry, a string and its bytes each. Append-only; not
  * thread-safe while added to, safe to read from any thread once handed over.
  */
-final class PackedKeys {
+final class PackedKeys implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final PackedStrings keys = new PackedStrings();
   /** {@link String#hashCode} of each key, by index: probes compare it first, growth reuses it. */
   private int[] hashes = new int[16];

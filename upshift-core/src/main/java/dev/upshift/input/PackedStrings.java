@@ -11,7 +11,9 @@ import java.util.Arrays;
  * every garbage collection of the run then had to trace and copy; here a column is two arrays the
  * collector never looks into. A value is a new {@code String} each time it is read.
  */
-final class PackedStrings {
+final class PackedStrings implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private char[] chars = new char[256];
   private int[] ends = new int[16];
   private int size;

@@ -13,7 +13,9 @@ import java.util.OptionalInt;
  * <p>A product's top tier is its highest rank here; products absent from the catalog take their top
  * tier from the data instead (see {@code TierLadder} in the state package).
  */
-public final class PlanCatalog {
+public final class PlanCatalog implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final PlanCatalog EMPTY = new PlanCatalog(Map.of());
 
   private final Map<Key, Integer> tiers;
@@ -66,7 +68,7 @@ public final class PlanCatalog {
     return tiers.size();
   }
 
-  private record Key(String product, String plan) {
+  private record Key(String product, String plan) implements java.io.Serializable {
     Key {
       requireNonNull(product, "product is null");
       requireNonNull(plan, "plan is null");

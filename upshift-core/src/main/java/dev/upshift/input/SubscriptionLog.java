@@ -96,7 +96,7 @@ public final class SubscriptionLog {
         + (row.end() == null ? "" : " and ending " + row.end())
         + " overlaps the phase on line " + earlier.line() + " (" + span + ") of customer \""
         + row.customerId() + "\", line \"" + row.lineId() + "\"";
-    return new InputError(file, row.line(), "start_date", reason);
+    return new InputError(file, row.line(), "start_date", InputErrorCode.OVERLAP, reason);
   }
 
   /** Counts rows by billability: the summary of a set of kept rows plus those rejected. */

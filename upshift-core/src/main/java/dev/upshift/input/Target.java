@@ -14,7 +14,8 @@ import java.math.BigDecimal;
  * @param segment the segment it applies to as {@code dim=value}, or {@code null} for the whole
  *     report
  */
-public record Target(String metric, String period, BigDecimal value, String segment) {
+public record Target(String metric, String period, BigDecimal value, String segment)
+    implements java.io.Serializable {
   public Target {
     requireNonNull(metric, "metric is null");
     requireNonNull(period, "period is null");

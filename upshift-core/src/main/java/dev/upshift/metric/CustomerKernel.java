@@ -87,7 +87,7 @@ final class CustomerKernel {
   private long[] stateArr = new long[32];
   private long[] stateSeats = new long[32];
   private int firstActiveDay;
-  private long initialArr;
+  private long initialArrMicros;
   // Monthly movements, indexed by the snapshot of the month's end.
   private final byte[] monthStatus;
   private final long[] monthComponents;
@@ -107,15 +107,16 @@ final class CustomerKernel {
   private final SegmentCells cells;
   private final String[] values;
 
-  CustomerKernel(PhaseTable table, int[] rowTier, int[] productTop, int[] lineRank,
-      int[] productRank, Book book, ReportPlan plan, UpsellRule rule, RateCounting counting,
-      List<Dimension> dimensions, String[][] staticValues, Dimension whereDimension,
-      String[] staticWhereValues, String whereValue, CustomerEvaluator.PeriodIndexes[] periods) {
-    this.table = table;
-    this.rowTier = rowTier;
-    this.productTop = productTop;
-    this.lineRank = lineRank;
-    this.productRank = productRank;
+  CustomerKernel(TableFacts facts, Book book, ReportPlan plan, UpsellRule rule,
+      RateCounting counting, List<Dimension> dimensions, Dimension whereDimension,
+      String whereValue, MetricEngine.PeriodIndexes[] periods) {
+    this.table = facts.table();
+    this.rowTier = facts.rowTier();
+    this.productTop = facts.productTop();
+    this.lineRank = facts.lineRank();
+    this.productRank = facts.productRank();
+    this.staticValues = facts.staticValues();
+    this.staticWhereValues = facts.staticWhereValues();
     this.book = book;
     this.rule = rule;
     this.counting = counting;
@@ -142,11 +143,9 @@ final class CustomerKernel {
       periodEnd[i] = p.end();
     }
     this.whereDimension = whereDimension;
-    this.staticWhereValues = staticWhereValues;
     this.whereValue = whereValue;
     this.needsFacts = !dimensions.isEmpty() || whereDimension != null;
     this.byDimension = dimensions.toArray(Dimension[]::new);
-    this.staticValues = staticValues;
     this.cells = dimensions.isEmpty() ? null
         : new SegmentCells(dimensions.stream().map(Dimension::name).toList(), periodCount);
     this.values = new String[dimensions.size()];
@@ -170,19 +169,23 @@ final class CustomerKernel {
    * @param to one past the last
    */
   void evaluate(int customer, int[] groupRows, int from, int to, MetricTotals totals) {
-    int count = to - from;
-    if (rows.length < count) {
-      rows = new int[Math.max(count, rows.length * 2)];
-    }
-    System.arraycopy(groupRows, from, rows, 0, count);
-    buildLines(count);
-    buildSnapshots();
-    buildProductStates();
-    monthly();
+    evaluate(customer, groupRows, from, to, totals, null);
+  }
+
+  /**
+   * As {@link #evaluate(int, int[], int, int, MetricTotals)}, also passing {@code sink} each row
+   * the customer adds to the totals (every period with a figure, index 0 included), in period
+   * order.
+   *
+   * @param sink the rows' receiver, or {@code null}
+   */
+  void evaluate(int customer, int[] groupRows, int from, int to, MetricTotals totals,
+      RowSink sink) {
+    prepare(groupRows, from, to);
     String customerId = table.customerId(customer);
     LocalDate firstActive = null;
     if (needsFacts) {
-      initialArr = firstActiveDay == Integer.MAX_VALUE ? 0 : arrOnDay(firstActiveDay);
+      initialArrMicros = initialArr();
       firstActive = SegmentFacts.firstActiveDate(firstActiveDay);
     }
     for (int i = 0; i < periodCount; i++) {
@@ -194,13 +197,17 @@ final class CustomerKernel {
       if (needsFacts) {
         int s0 = stateOf[open[i]];
         facts = stateArr[s0] > 0
-            ? new SegmentFacts(firstActive, initialArr, planOfLargestProduct(s0), periodStart[i])
-            : new SegmentFacts(firstActive, initialArr, planOfLargestProduct(stateOf[close[i]]),
-                periodEnd[i]);
+            ? new SegmentFacts(firstActive, initialArrMicros, planOfLargestProduct(s0),
+                periodStart[i])
+            : new SegmentFacts(firstActive, initialArrMicros,
+                planOfLargestProduct(stateOf[close[i]]), periodEnd[i]);
         if (whereDimension != null
             && !whereValueOf(customer, customerId, facts).equals(whereValue)) {
           continue;
         }
+      }
+      if (sink != null) {
+        sink.accept(row.toCustomerPeriod(customerId, i, firstActiveDay));
       }
       if (cells == null) {
         totals.addOverall(i, row);
@@ -230,6 +237,59 @@ final class CustomerKernel {
     if (cells != null) {
       cells.addTo(totals);
     }
+  }
+
+  /** Steps 1 to 4 for one customer's rows {@code groupRows[from..to)}: everything but the periods. */
+  private void prepare(int[] groupRows, int from, int to) {
+    int count = to - from;
+    if (rows.length < count) {
+      rows = new int[Math.max(count, rows.length * 2)];
+    }
+    System.arraycopy(groupRows, from, rows, 0, count);
+    buildLines(count);
+    buildSnapshots();
+    buildProductStates();
+    monthly();
+  }
+
+  // ---- Explanations ---------------------------------------------------------------------------
+
+  /**
+   * One customer's row of every computed period, whatever its segment and whether or not it has a
+   * figure there: what an explanation shows. Adds nothing to any totals.
+   */
+  void explain(int customer, int[] groupRows, int from, int to, RowSink sink) {
+    prepare(groupRows, from, to);
+    String customerId = table.customerId(customer);
+    for (int i = 0; i < periodCount; i++) {
+      period(i);
+      sink.accept(row.toCustomerPeriod(customerId, i, firstActiveDay));
+    }
+  }
+
+  /**
+   * After {@link #evaluate}: the billable row in force on each of the customer's lines at snapshot
+   * {@code k} ({@link ReportPlan#indexOf}), {@code NO_ROW} (-1) where none is, lines in line-id
+   * order.
+   */
+  int[] billableRowsAt(int k) {
+    int[] result = new int[lineCount];
+    int base = stateOf[k] * lineCount;
+    for (int l = 0; l < lineCount; l++) {
+      int r = stateLineRow[base + l];
+      result[l] = r != NO_ROW && table.billable(r) ? r : NO_ROW;
+    }
+    return result;
+  }
+
+  /** After {@link #evaluate}: {@code first_active_date} as an epoch day, MAX_VALUE when never. */
+  int firstActiveDay() {
+    return firstActiveDay;
+  }
+
+  /** After {@link #evaluate}: {@code initial_arr} in micro-units, 0 when never active. */
+  long initialArr() {
+    return firstActiveDay == Integer.MAX_VALUE ? 0 : arrOnDay(firstActiveDay);
   }
 
   // ---- 1. Lines and their step functions ------------------------------------------------------
@@ -665,12 +725,16 @@ final class CustomerKernel {
       return;
     }
     long seatEffect = seats0 > 0 ? Micros.mulDivHalfEven(seats1 - seats0, arr0, seats0) : 0;
+    long rest = Math.subtractExact(delta, seatEffect);
+    if (isRoundingResidue(seatEffect, rest)) {
+      seatEffect = delta;
+      rest = 0;
+    }
     if (seatEffect > 0) {
       add(Component.ADD_ON_SEATS.ordinal(), seatEffect);
     } else if (seatEffect < 0) {
       add(Component.REDUCTION_SEATS.ordinal(), seatEffect);
     }
-    long rest = Math.subtractExact(delta, seatEffect);
     int direction;
     if (tier0 != NONE && tier1 != NONE) {
       direction = Integer.signum(tier1 - tier0);
@@ -693,6 +757,23 @@ final class CustomerKernel {
       row.upsellRamp = Math.addExact(row.upsellRamp, rest);
     }
   }
+
+  /**
+   * Whether the rest beside a seat change is the unit price's rounding residue (§4.2): under one
+   * cent, next to a seat effect that joining it does not turn around. A 3-seat line at 100.00 going
+   * to 7 seats at the same unit price can leave −0.000001 once the old unit price is rounded; that
+   * is not a price cut, and no customer should be counted in {@code reductionPrice} for it. A sum of
+   * exactly 0 is not a flip: the change then nets to nothing, which is what the residue says.
+   */
+  static boolean isRoundingResidue(long seatEffect, long rest) {
+    if (seatEffect == 0 || rest == 0 || Math.abs(rest) >= RESIDUE_LIMIT) {
+      return false;
+    }
+    return Long.signum(seatEffect + rest) != -Long.signum(seatEffect);
+  }
+
+  /** One cent in micro-units: a rest below it beside a seat change is rounding (§4.2). */
+  private static final long RESIDUE_LIMIT = 10_000;
 
   /**
    * The ramp label: every line holding a billable phase of the product at either end holds one at
@@ -739,7 +820,7 @@ final class CustomerKernel {
       monthEligible[k] = active && rule.eligible(true, firstActiveDay, monthStart[k],
           rule.excludesTopTier() && allAtTopTier(s0));
       monthQualifying[k] = row.status != KernelRow.NO_STATUS
-          ? rule.qualifyingArr(row.components, 0, row.seats0, row.seats1) : -1;
+          ? rule.qualifyingArr(row.components, row.seats0, row.seats1) : -1;
     }
   }
 
@@ -771,7 +852,7 @@ final class CustomerKernel {
       eligible = active && rule.eligible(true, firstActiveDay, periodStart[i],
           rule.excludesTopTier() && allAtTopTier(s0));
       qualifying = counting == RateCounting.NET
-          ? rule.qualifyingArr(row.components, 0, row.seats0, row.seats1)
+          ? rule.qualifyingArr(row.components, row.seats0, row.seats1)
           : sumOfQualifyingMonths(o + 1, c);
     }
     long upsoldArr = eligible ? qualifying : -1;

@@ -1,13 +1,15 @@
 package dev.upshift.metric;
 
 import dev.upshift.movement.Component;
+import dev.upshift.movement.LogoStatus;
 import dev.upshift.movement.Movement;
 import java.util.Arrays;
 
 /**
  * One customer's contribution to one period as plain fields: what {@link CustomerPeriod} holds,
  * without the objects. {@link CustomerKernel} fills one instance per customer and period and
- * {@link PeriodTotals#add(KernelRow)} sums it. Mutable scratch; not thread-safe.
+ * {@link PeriodTotals#add(KernelRow)} sums it; {@link #toCustomerPeriod} makes a value of it for
+ * ledgers and analyses. Mutable scratch; not thread-safe.
  */
 final class KernelRow {
   static final byte NO_STATUS = 0;
@@ -46,34 +48,19 @@ final class KernelRow {
     inferredDirections = 0;
   }
 
-  /** The same contribution as a record-based row, so both paths share one way of summing. */
-  static KernelRow of(CustomerPeriod period) {
-    Movement m = period.movement();
-    KernelRow row = new KernelRow();
-    row.status = m.status() == null ? NO_STATUS : switch (m.status()) {
-      case NEW -> NEW;
-      case REACTIVATED -> REACTIVATED;
-      case CHURNED -> CHURNED;
-      case RETAINED -> RETAINED;
+  /** The row as an immutable value, for ledgers, analyses and explanations. */
+  CustomerPeriod toCustomerPeriod(String customerId, int periodIndex, int firstActiveDay) {
+    LogoStatus logo = switch (status) {
+      case NEW -> LogoStatus.NEW;
+      case REACTIVATED -> LogoStatus.REACTIVATED;
+      case CHURNED -> LogoStatus.CHURNED;
+      case RETAINED -> LogoStatus.RETAINED;
+      default -> null;
     };
-    row.arr0 = m.arr0();
-    row.arr1 = m.arr1();
-    row.seats0 = m.seats0();
-    row.seats1 = m.seats1();
-    for (Component c : Component.values()) {
-      row.components[c.ordinal()] = m.component(c);
-    }
-    row.upsellRamp = m.upsellRamp();
-    row.inferredDirections = m.inferredDirections();
-    row.eligible = period.eligible();
-    row.upsold = period.upsold();
-    row.upsoldArr = period.upsoldArr();
-    row.upsellUserT3 = period.upsellUserT3();
-    row.upsellUserT12 = period.upsellUserT12();
-    row.qtdEligible = period.qtdEligible();
-    row.qtdUpsold = period.qtdUpsold();
-    row.arr12MonthsAgo = period.arr12MonthsAgo();
-    return row;
+    Movement movement = Movement.of(logo, arr0, arr1, seats0, seats1, components, upsellRamp,
+        inferredDirections);
+    return new CustomerPeriod(customerId, periodIndex, movement, eligible, upsold, upsoldArr,
+        upsellUserT3, upsellUserT12, qtdEligible, qtdUpsold, arr12MonthsAgo, firstActiveDay);
   }
 
   boolean upsellUser() {

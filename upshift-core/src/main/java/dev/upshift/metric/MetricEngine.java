@@ -2,41 +2,51 @@ package dev.upshift.metric;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.upshift.input.Dataset;
 import dev.upshift.input.Phase;
 import dev.upshift.input.PhaseTable;
 import dev.upshift.segment.Dimension;
 import dev.upshift.state.Book;
-import dev.upshift.state.CustomerTimeline;
 import dev.upshift.state.TierLadder;
+import dev.upshift.time.Calendar;
+import dev.upshift.time.Grain;
+import dev.upshift.time.Period;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Computes the totals of a report from a dataset: customers are independent, so they are
- * evaluated in parallel and their totals merged. Thread-safe.
+ * The one engine: computes each customer's contribution to every period and segment cell with the
+ * {@link CustomerKernel}, for the report, the ledger, the analysis and explanations alike, and sums
+ * contributions into {@link MetricTotals}. Customers are independent, so the totals of a table are
+ * computed in parallel batches and merged, and the totals of any split of the customers into tables
+ * merge into the totals of all of them, provided every part is computed by an engine built from the
+ * same global facts (the dataset-wide tier ladder, range and segment attributes).
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class MetricEngine {
-  /** Customers evaluated per task; ledger rows are emitted batch by batch, in customer order. */
+  /** Customers evaluated per task; sinks are opened and closed batch by batch, in customer order. */
   private static final int BATCH = 4096;
 
   private final ReportPlan plan;
   private final Book book;
   private final TierLadder ladder;
-  private final CustomerEvaluator evaluator;
   private final UpsellRule rule;
   private final RateCounting counting;
   private final List<Dimension> dimensions;
+  private final List<String> dimensionNames;
   private final Dimension whereDimension;
   private final String whereValue;
+  private final PeriodIndexes[] periods;
+
+  /** Snapshot indexes of one computed period, resolved once. */
+  record PeriodIndexes(Period period, int open, int close, int quarterStart,
+      int twelveMonthsAgo) {}
 
   /**
+   * @param ladder tiers and top tiers of the whole dataset
    * @param dimensions the {@code --by} dimensions, cut separately
    * @param whereDimension the {@code --where} dimension, or {@code null}
    * @param whereValue the {@code --where} value, or {@code null}
@@ -47,173 +57,207 @@ public final class MetricEngine {
     this.plan = requireNonNull(plan, "plan is null");
     this.book = requireNonNull(book, "book is null");
     this.ladder = requireNonNull(ladder, "ladder is null");
-    this.evaluator = new CustomerEvaluator(plan, rule, counting);
-    this.rule = rule;
+    this.rule = requireNonNull(rule, "rule is null");
     this.counting = requireNonNull(counting, "counting is null");
     this.dimensions = List.copyOf(dimensions);
+    this.dimensionNames = this.dimensions.stream().map(Dimension::name).toList();
     this.whereDimension = whereDimension;
     this.whereValue = whereValue;
+    this.periods = periodIndexes(plan);
+  }
+
+  private static PeriodIndexes[] periodIndexes(ReportPlan plan) {
+    Calendar calendar = plan.calendar();
+    List<Period> computed = plan.computedPeriods();
+    PeriodIndexes[] result = new PeriodIndexes[computed.size()];
+    for (int i = 0; i < result.length; i++) {
+      Period p = computed.get(i);
+      int quarterStart = calendar.grain() == Grain.MONTH
+          ? plan.indexOf(calendar.quarterOf(p.firstMonth()).firstMonth())
+          : -1;
+      result[i] = new PeriodIndexes(p, plan.indexOf(p.firstMonth().minusMonths(1)),
+          plan.indexOf(p.lastMonth()), quarterStart, plan.indexOf(p.lastMonth().minusMonths(12)));
+    }
+    return result;
+  }
+
+  /** The empty totals of this engine's report: the identity of {@link MetricTotals#plus}. */
+  public MetricTotals empty() {
+    return new MetricTotals(periods.length, dimensionNames);
+  }
+
+  /** The totals of every customer of {@code table}. */
+  public MetricTotals compute(PhaseTable table) {
+    return compute(table, null, done -> { });
   }
 
   /**
-   * Computes the totals.
+   * The totals of every customer of {@code table}, computed in parallel batches.
    *
-   * @param ledger receives every row of a reported period with a status, customer by customer in
-   *     id order; {@code null} for none
+   * @param sinks receives every row of every customer (see {@link RowSinks}), or {@code null}
+   * @param progress told how many customers each finished batch held (from several threads)
    */
-  public MetricTotals compute(Dataset dataset, Consumer<CustomerPeriod> ledger) {
-    return compute(dataset, ledger, done -> { });
+  public MetricTotals compute(PhaseTable table, RowSinks<?> sinks, LongConsumer progress) {
+    requireNonNull(table, "table is null");
+    requireNonNull(progress, "progress is null");
+    TableFacts facts = facts(table);
+    PhaseTable.Grouping groups = table.byCustomer();
+    int batches = (table.customerCount() + BATCH - 1) / BATCH;
+    if (sinks == null) {
+      return IntStream.range(0, batches).parallel()
+          .mapToObj(b -> batch(facts, groups, b, null, null, progress))
+          .reduce(MetricTotals::merge).orElseGet(this::empty);
+    }
+    return computeInWaves(facts, groups, batches, idOrder(table), sinks, progress);
   }
 
   /**
-   * Computes the totals, telling {@code progress} how many customers were done after each batch
-   * (from several threads).
-   *
-   * <p>Without a ledger the {@link CustomerKernel} computes them straight from the dataset's {@link
-   * PhaseTable}, in parallel batches of customers. A ledger needs each customer's rows as objects,
-   * so it takes the object path ({@link CustomerEvaluator}), which computes the same numbers.
+   * Customer indexes in customer-id order, so that rows reach sinks (a ledger) in the same order
+   * whatever the order of the input; {@code null} when the table's order already is that order
+   * (sorted input, the usual case, needs no sort).
    */
-  public MetricTotals compute(Dataset dataset, Consumer<CustomerPeriod> ledger,
+  private static int[] idOrder(PhaseTable table) {
+    int n = table.customerCount();
+    boolean sorted = true;
+    for (int c = 1; c < n && sorted; c++) {
+      sorted = table.customerId(c - 1).compareTo(table.customerId(c)) < 0;
+    }
+    if (sorted) {
+      return null;
+    }
+    return IntStream.range(0, n).boxed().parallel()
+        .sorted((a, b) -> table.customerId(a).compareTo(table.customerId(b)))
+        .mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * With sinks, batches run a wave at a time, a few per core, and the wave's sinks are closed in
+   * order before the next starts: rows reach their receiver in customer order, while only a few
+   * batches' rows wait in memory (a ledger's formatted text, say) instead of all of them.
+   */
+  private <S extends RowSink> MetricTotals computeInWaves(TableFacts facts,
+      PhaseTable.Grouping groups, int batches, int[] order, RowSinks<S> sinks,
       LongConsumer progress) {
-    if (ledger == null) {
-      return computeColumnar(dataset.table(), progress);
-    }
-    List<List<Phase>> customers = groupByCustomer(dataset.phases());
-    MetricTotals totals = emptyTotals();
-    for (int b = 0; b * BATCH < customers.size(); b++) {
-      int batch = b;
-      List<CustomerEvaluator.Evaluation> evaluated = IntStream
-          .range(batch * BATCH, Math.min(customers.size(), (batch + 1) * BATCH)).parallel()
-          .mapToObj(i -> evaluate(customers.get(i))).toList();
-      for (CustomerEvaluator.Evaluation evaluation : evaluated) {
-        accumulate(totals, evaluation, ledger);
+    int wave = 2 * (ForkJoinPool.getCommonPoolParallelism() + 1);
+    MetricTotals total = empty();
+    for (int first = 0; first < batches; first += wave) {
+      record Done<S>(MetricTotals totals, S sink) {}
+      List<Done<S>> done = IntStream.range(first, Math.min(batches, first + wave)).parallel()
+          .mapToObj(b -> {
+            S sink = sinks.open();
+            return new Done<>(batch(facts, groups, b, order, sink, progress), sink);
+          })
+          .toList();
+      for (Done<S> d : done) {
+        total.merge(d.totals());
+        sinks.close(d.sink());
       }
-      progress.accept(evaluated.size());
     }
+    return total;
+  }
+
+  /**
+   * Batch {@code b}: the customers at positions {@code b·BATCH..} of {@code order}, or of the
+   * table when {@code order} is {@code null}.
+   */
+  private MetricTotals batch(TableFacts facts, PhaseTable.Grouping groups, int b, int[] order,
+      RowSink sink, LongConsumer progress) {
+    CustomerKernel kernel = kernel(facts);
+    MetricTotals totals = empty();
+    int end = Math.min(facts.table().customerCount(), (b + 1) * BATCH);
+    int[] offsets = groups.offsets();
+    for (int k = b * BATCH; k < end; k++) {
+      int c = order == null ? k : order[k];
+      kernel.evaluate(c, groups.rows(), offsets[c], offsets[c + 1], totals, sink);
+    }
+    kernel.finish(totals);
+    if (sink != null) {
+      sink.finish();
+    }
+    progress.accept(end - b * BATCH);
     return totals;
   }
 
-  private MetricTotals computeColumnar(PhaseTable table, LongConsumer progress) {
-    PhaseTable.Grouping groups = table.byCustomer();
-    int[] rowTiers = ladder.tiersOf(table);
-    int[] productTop = new int[table.productCount()];
-    for (int p = 0; p < productTop.length; p++) {
-      productTop[p] = ladder.topTierOf(table.productName(p));
+  /**
+   * One customer's contribution to every period and segment cell: the totals of that customer
+   * alone, so that {@code total.minus(contribution(old)).plus(contribution(new))} updates a total
+   * after the customer's phases change. Empty totals when the table has no such customer.
+   */
+  public MetricTotals contribution(PhaseTable table, String customerId) {
+    MetricTotals totals = empty();
+    int customer = table.indexOfCustomer(customerId);
+    if (customer < 0) {
+      return totals;
     }
-    int[] lineRank = ranks(table.lineCount(), table::lineId);
-    int[] productRank = ranks(table.productCount(), table::productName);
-    CustomerEvaluator.PeriodIndexes[] periods = evaluator.periods();
-    int customers = table.customerCount();
-    String[][] staticValues = dimensions.stream().map(d -> staticValuesOf(d, table))
-        .toArray(String[][]::new);
-    String[] staticWhereValues = whereDimension == null ? null
-        : staticValuesOf(whereDimension, table);
-    return IntStream.range(0, (customers + BATCH - 1) / BATCH).parallel()
-        .mapToObj(b -> {
-          CustomerKernel kernel = new CustomerKernel(table, rowTiers, productTop, lineRank,
-              productRank, book, plan, rule, counting, dimensions, staticValues, whereDimension,
-              staticWhereValues, whereValue, periods);
-          MetricTotals totals = emptyTotals();
-          int end = Math.min(customers, (b + 1) * BATCH);
-          for (int c = b * BATCH; c < end; c++) {
-            kernel.evaluate(c, groups.rows(), groups.offsets()[c], groups.offsets()[c + 1], totals);
-          }
-          kernel.finish(totals);
-          progress.accept(end - b * BATCH);
-          return totals;
-        })
-        .reduce(MetricTotals::merge).orElseGet(this::emptyTotals);
+    PhaseTable.Grouping groups = table.byCustomer();
+    CustomerKernel kernel = kernel(facts(table));
+    kernel.evaluate(customer, groups.rows(), groups.offsets()[customer],
+        groups.offsets()[customer + 1], totals, null);
+    kernel.finish(totals);
+    return totals;
   }
 
   /**
-   * A static dimension's value of every customer of the table, by customer index; {@code null}
-   * for a dimension that varies by period. Looked up here in one tight loop, in table order, a
-   * million lookups cost a fraction of what they cost one by one between the kernel's
-   * per-customer work, which pushed the attributes out of the cache each time. Equal values share
-   * one string (a dimension has few values; the lookups make a string each).
+   * One customer's rows for every computed period (whatever its segment, figures or not) and the
+   * billable phases in force on each of its lines at each period's snapshots: what an explanation
+   * needs.
+   *
+   * @throws IllegalArgumentException when the table has no such customer
    */
-  private static String[] staticValuesOf(Dimension dimension, PhaseTable table) {
-    if (dimension.varies()) {
-      return null;
+  public Trace trace(PhaseTable table, String customerId) {
+    int customer = table.indexOfCustomer(customerId);
+    if (customer < 0) {
+      throw new IllegalArgumentException("customer '" + customerId + "' has no subscription phases");
     }
-    String[] values = new String[table.customerCount()];
-    Map<String, String> shared = new ConcurrentHashMap<>();
-    IntStream.range(0, values.length).parallel().forEach(c -> {
-      String value = dimension.valueOf(table.customerId(c), null);
-      String known = shared.putIfAbsent(value, value);
-      values[c] = known == null ? value : known;
-    });
-    return values;
-  }
-
-  /** The rank of each dictionary string in natural order: ties of ids are broken by it. */
-  private static int[] ranks(int count, java.util.function.IntFunction<String> value) {
-    Integer[] order = new Integer[count];
-    for (int i = 0; i < count; i++) {
-      order[i] = i;
+    PhaseTable.Grouping groups = table.byCustomer();
+    CustomerKernel kernel = kernel(facts(table));
+    List<CustomerPeriod> rows = new ArrayList<>(periods.length);
+    kernel.explain(customer, groups.rows(), groups.offsets()[customer],
+        groups.offsets()[customer + 1], rows::add);
+    List<List<Phase>> opening = new ArrayList<>(periods.length);
+    List<List<Phase>> closing = new ArrayList<>(periods.length);
+    for (PeriodIndexes p : periods) {
+      opening.add(phases(table, kernel.billableRowsAt(p.open())));
+      closing.add(phases(table, kernel.billableRowsAt(p.close())));
     }
-    java.util.Arrays.sort(order, (a, b) -> value.apply(a).compareTo(value.apply(b)));
-    int[] rank = new int[count];
-    for (int i = 0; i < count; i++) {
-      rank[order[i]] = i;
+    return new Trace(rows, kernel.firstActiveDay(), kernel.initialArr(), opening, closing);
+  }
+
+  /** Per line (in line-id order), the phase of a row, or {@code null} where there is none. */
+  private static List<Phase> phases(PhaseTable table, int[] rows) {
+    List<Phase> phases = new ArrayList<>(rows.length);
+    for (int r : rows) {
+      phases.add(r < 0 ? null : table.phase(r));
     }
-    return rank;
+    return java.util.Collections.unmodifiableList(phases);
   }
 
-  /** One customer's timeline in this engine's book. */
-  public CustomerTimeline timelineOf(String customerId, List<Phase> phases) {
-    return CustomerTimeline.of(customerId, phases, book, ladder);
-  }
-
-  /** One customer's rows for the reported periods (for explanations), whatever its segment. */
-  public List<CustomerPeriod> reportedRowsOf(CustomerTimeline timeline) {
-    CustomerPeriod[] rows = evaluator.evaluate(timeline).rows();
-    return List.of(rows).subList(1, rows.length);
-  }
-
-  private MetricTotals emptyTotals() {
-    return new MetricTotals(plan.computedPeriods().size(),
-        dimensions.stream().map(Dimension::name).toList());
-  }
-
-  private CustomerEvaluator.Evaluation evaluate(List<Phase> phases) {
-    return evaluator.evaluate(
-        CustomerTimeline.of(phases.get(0).customerId(), phases, book, ladder));
-  }
-
-  private void accumulate(MetricTotals totals, CustomerEvaluator.Evaluation evaluation,
-      Consumer<CustomerPeriod> ledger) {
-    CustomerPeriod[] rows = evaluation.rows();
-    for (int i = 0; i < rows.length; i++) {
-      CustomerPeriod row = rows[i];
-      if (!row.contributes()) {
-        continue;
-      }
-      String id = row.customerId();
-      if (whereDimension != null
-          && !whereDimension.valueOf(id, evaluation.facts()[i]).equals(whereValue)) {
-        continue;
-      }
-      totals.addOverall(row);
-      for (Dimension dimension : dimensions) {
-        totals.addSegment(dimension.name(), dimension.valueOf(id, evaluation.facts()[i]), row);
-      }
-      if (ledger != null && i > 0 && row.inLedger()) {
-        ledger.accept(row);
-      }
+  /**
+   * One customer as the engine sees it, for explanations.
+   *
+   * @param rows one per computed period ({@link ReportPlan#computedPeriods()})
+   * @param firstActiveDay {@code first_active_date} as an epoch day, {@link Integer#MAX_VALUE}
+   *     when never active
+   * @param initialArrMicros {@code initial_arr}
+   * @param opening per computed period, the billable phase on each line at {@code d0} (line-id
+   *     order, {@code null} where none)
+   * @param closing the same at {@code d1}
+   */
+  public record Trace(List<CustomerPeriod> rows, int firstActiveDay, long initialArrMicros,
+      List<List<Phase>> opening, List<List<Phase>> closing) {
+    public Trace {
+      rows = List.copyOf(rows);
+      opening = List.copyOf(opening);
+      closing = List.copyOf(closing);
     }
   }
 
-  /** Phases grouped by customer, customers in id order (so ledgers and ties are deterministic). */
-  static List<List<Phase>> groupByCustomer(List<Phase> phases) {
-    Map<String, List<Phase>> byCustomer = new HashMap<>();
-    for (Phase phase : phases) {
-      byCustomer.computeIfAbsent(phase.customerId(), c -> new ArrayList<>(8)).add(phase);
-    }
-    List<String> ids = new ArrayList<>(byCustomer.keySet());
-    ids.sort(null);
-    List<List<Phase>> grouped = new ArrayList<>(ids.size());
-    ids.forEach(id -> grouped.add(byCustomer.get(id)));
-    return grouped;
+  private TableFacts facts(PhaseTable table) {
+    return TableFacts.of(table, ladder, dimensions, whereDimension);
+  }
+
+  private CustomerKernel kernel(TableFacts facts) {
+    return new CustomerKernel(facts, book, plan, rule, counting, dimensions, whereDimension,
+        whereValue, periods);
   }
 }

@@ -7,11 +7,15 @@ import dev.upshift.movement.SeatMovement;
  * The additive figures of one period (optionally within one segment): sums and counts over
  * customers, from which every §5 metric is derived. Money in micro-units.
  *
- * <p>Mutable for speed on the hot path, but only through {@link #add} and {@link #merge}, both of
- * which are plain sums: merging is associative and commutative, so threads, the service and Spark
- * combine partial totals the same way and get the same numbers.
+ * <p>Mutable for speed on the hot path, but only through {@link #add}, {@link #merge} and {@link
+ * #subtract}, which are plain sums and differences: the totals of a period form a group, so threads,
+ * the service (which takes one customer's old contribution out and puts its new one in) and Spark
+ * combine partial totals the same way and get the same numbers. Serialisable, so that partial
+ * totals can travel between machines.
  */
-public final class PeriodTotals {
+public final class PeriodTotals implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   long arrStarting;
   final long[] components = new long[Component.count()];
   long upsellRamp;
@@ -49,12 +53,7 @@ public final class PeriodTotals {
 
   long inferredDirections;
 
-  /** Adds one customer's contribution. */
-  public void add(CustomerPeriod row) {
-    add(KernelRow.of(row));
-  }
-
-  /** Adds one customer's contribution given as plain fields (the kernel's path; same sums). */
+  /** Adds one customer's contribution in one period. */
   void add(KernelRow row) {
     long a0 = row.arr0;
     long a1 = row.arr1;
@@ -130,39 +129,95 @@ public final class PeriodTotals {
 
   /** Adds another partial total of the same period and segment into this one. */
   public PeriodTotals merge(PeriodTotals other) {
-    arrStarting = Math.addExact(arrStarting, other.arrStarting);
+    return combine(other, 1);
+  }
+
+  /**
+   * Takes another partial total of the same period and segment out of this one: the inverse of
+   * {@link #merge}, so {@code t.merge(x).subtract(x)} equals {@code t} exactly.
+   */
+  public PeriodTotals subtract(PeriodTotals other) {
+    return combine(other, -1);
+  }
+
+  /** {@code this += sign · other}, field by field; every sum is exact or throws on overflow. */
+  private PeriodTotals combine(PeriodTotals other, int sign) {
+    arrStarting = plus(arrStarting, other.arrStarting, sign);
     for (int c = 0; c < components.length; c++) {
-      components[c] = Math.addExact(components[c], other.components[c]);
-      customersWithComponent[c] += other.customersWithComponent[c];
+      components[c] = plus(components[c], other.components[c], sign);
+      customersWithComponent[c] = plus(customersWithComponent[c], other.customersWithComponent[c], sign);
     }
-    upsellRamp = Math.addExact(upsellRamp, other.upsellRamp);
-    arrEnding = Math.addExact(arrEnding, other.arrEnding);
-    logosStarting += other.logosStarting;
-    logosNew += other.logosNew;
-    logosReactivated += other.logosReactivated;
-    logosChurned += other.logosChurned;
-    logosEnding += other.logosEnding;
-    seatsStarting = Math.addExact(seatsStarting, other.seatsStarting);
-    seatsNew = Math.addExact(seatsNew, other.seatsNew);
-    seatsExpansion = Math.addExact(seatsExpansion, other.seatsExpansion);
-    seatsChurned = Math.addExact(seatsChurned, other.seatsChurned);
-    seatsDowngraded = Math.addExact(seatsDowngraded, other.seatsDowngraded);
-    seatsEnding = Math.addExact(seatsEnding, other.seatsEnding);
-    upsellUsers += other.upsellUsers;
-    upsellUsersT3 += other.upsellUsersT3;
-    upsellUsersT12 += other.upsellUsersT12;
-    eligible += other.eligible;
-    upsold += other.upsold;
-    upsoldArr = Math.addExact(upsoldArr, other.upsoldArr);
-    qtdEligible += other.qtdEligible;
-    qtdUpsold += other.qtdUpsold;
-    retainedArrEnding = Math.addExact(retainedArrEnding, other.retainedArrEnding);
-    grossRetainedArr = Math.addExact(grossRetainedArr, other.grossRetainedArr);
-    arr12MonthsAgo = Math.addExact(arr12MonthsAgo, other.arr12MonthsAgo);
-    retainedArrEnding12m = Math.addExact(retainedArrEnding12m, other.retainedArrEnding12m);
-    grossRetainedArr12m = Math.addExact(grossRetainedArr12m, other.grossRetainedArr12m);
-    inferredDirections += other.inferredDirections;
+    upsellRamp = plus(upsellRamp, other.upsellRamp, sign);
+    arrEnding = plus(arrEnding, other.arrEnding, sign);
+    logosStarting = plus(logosStarting, other.logosStarting, sign);
+    logosNew = plus(logosNew, other.logosNew, sign);
+    logosReactivated = plus(logosReactivated, other.logosReactivated, sign);
+    logosChurned = plus(logosChurned, other.logosChurned, sign);
+    logosEnding = plus(logosEnding, other.logosEnding, sign);
+    seatsStarting = plus(seatsStarting, other.seatsStarting, sign);
+    seatsNew = plus(seatsNew, other.seatsNew, sign);
+    seatsExpansion = plus(seatsExpansion, other.seatsExpansion, sign);
+    seatsChurned = plus(seatsChurned, other.seatsChurned, sign);
+    seatsDowngraded = plus(seatsDowngraded, other.seatsDowngraded, sign);
+    seatsEnding = plus(seatsEnding, other.seatsEnding, sign);
+    upsellUsers = plus(upsellUsers, other.upsellUsers, sign);
+    upsellUsersT3 = plus(upsellUsersT3, other.upsellUsersT3, sign);
+    upsellUsersT12 = plus(upsellUsersT12, other.upsellUsersT12, sign);
+    eligible = plus(eligible, other.eligible, sign);
+    upsold = plus(upsold, other.upsold, sign);
+    upsoldArr = plus(upsoldArr, other.upsoldArr, sign);
+    qtdEligible = plus(qtdEligible, other.qtdEligible, sign);
+    qtdUpsold = plus(qtdUpsold, other.qtdUpsold, sign);
+    retainedArrEnding = plus(retainedArrEnding, other.retainedArrEnding, sign);
+    grossRetainedArr = plus(grossRetainedArr, other.grossRetainedArr, sign);
+    arr12MonthsAgo = plus(arr12MonthsAgo, other.arr12MonthsAgo, sign);
+    retainedArrEnding12m = plus(retainedArrEnding12m, other.retainedArrEnding12m, sign);
+    grossRetainedArr12m = plus(grossRetainedArr12m, other.grossRetainedArr12m, sign);
+    inferredDirections = plus(inferredDirections, other.inferredDirections, sign);
     return this;
+  }
+
+  private static long plus(long a, long b, int sign) {
+    return sign > 0 ? Math.addExact(a, b) : Math.subtractExact(a, b);
+  }
+
+  /** A copy that changes independently of this one. */
+  public PeriodTotals copy() {
+    return new PeriodTotals().merge(this);
+  }
+
+  /** Whether every field is 0: no customer contributed, or contributions cancelled out exactly. */
+  public boolean isZero() {
+    return equals(new PeriodTotals());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof PeriodTotals t)) {
+      return false;
+    }
+    return arrStarting == t.arrStarting && java.util.Arrays.equals(components, t.components)
+        && upsellRamp == t.upsellRamp && arrEnding == t.arrEnding
+        && logosStarting == t.logosStarting && logosNew == t.logosNew
+        && logosReactivated == t.logosReactivated && logosChurned == t.logosChurned
+        && logosEnding == t.logosEnding
+        && java.util.Arrays.equals(customersWithComponent, t.customersWithComponent)
+        && seatsStarting == t.seatsStarting && seatsNew == t.seatsNew
+        && seatsExpansion == t.seatsExpansion && seatsChurned == t.seatsChurned
+        && seatsDowngraded == t.seatsDowngraded && seatsEnding == t.seatsEnding
+        && upsellUsers == t.upsellUsers && upsellUsersT3 == t.upsellUsersT3
+        && upsellUsersT12 == t.upsellUsersT12 && eligible == t.eligible && upsold == t.upsold
+        && upsoldArr == t.upsoldArr && qtdEligible == t.qtdEligible && qtdUpsold == t.qtdUpsold
+        && retainedArrEnding == t.retainedArrEnding && grossRetainedArr == t.grossRetainedArr
+        && arr12MonthsAgo == t.arr12MonthsAgo && retainedArrEnding12m == t.retainedArrEnding12m
+        && grossRetainedArr12m == t.grossRetainedArr12m
+        && inferredDirections == t.inferredDirections;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(arrStarting, java.util.Arrays.hashCode(components), arrEnding,
+        logosStarting, logosEnding, seatsStarting, seatsEnding, eligible, upsold, upsoldArr);
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.upshift.movement;
 
-import java.util.List;
 
 /**
  * What one customer did in one period (§4): logo status, ARR components, the ramp label and the
@@ -18,10 +17,9 @@ public final class Movement {
   private final long[] components;
   private final long upsellRamp;
   private final int inferredDirections;
-  private final List<ProductMovement> products;
 
-  Movement(LogoStatus status, long arr0, long arr1, long seats0, long seats1, long[] components,
-      long upsellRamp, int inferredDirections, List<ProductMovement> products) {
+  private Movement(LogoStatus status, long arr0, long arr1, long seats0, long seats1,
+      long[] components, long upsellRamp, int inferredDirections) {
     this.status = status;
     this.arr0 = arr0;
     this.arr1 = arr1;
@@ -30,7 +28,28 @@ public final class Movement {
     this.components = components;
     this.upsellRamp = upsellRamp;
     this.inferredDirections = inferredDirections;
-    this.products = products;
+  }
+
+  /**
+   * A movement as the engine classified it.
+   *
+   * @param status the logo status, or {@code null} when inactive at both ends
+   * @param components the ARR components in micro-units, indexed by {@link Component#ordinal()}
+   *     (copied)
+   * @throws IllegalArgumentException when the components do not sum to {@code arr1 − arr0}
+   */
+  public static Movement of(LogoStatus status, long arr0, long arr1, long seats0, long seats1,
+      long[] components, long upsellRamp, int inferredDirections) {
+    if (components.length != Component.count()) {
+      throw new IllegalArgumentException("expected " + Component.count() + " components, got "
+          + components.length);
+    }
+    long[] copy = components.clone();
+    if (Component.sum(copy, null) != Math.subtractExact(arr1, arr0)) {
+      throw new IllegalArgumentException("components sum to " + Component.sum(copy, null)
+          + ", not A1 - A0 = " + (arr1 - arr0));
+    }
+    return new Movement(status, arr0, arr1, seats0, seats1, copy, upsellRamp, inferredDirections);
   }
 
   /** The logo status, or {@code null} when inactive at both ends. */
@@ -71,11 +90,6 @@ public final class Movement {
   /** Products whose tier direction was inferred from a plan change this period. */
   public int inferredDirections() {
     return inferredDirections;
-  }
-
-  /** The per-product breakdown of a retained customer (products that moved); empty otherwise. */
-  public List<ProductMovement> products() {
-    return products;
   }
 
   /** {@code upsell + addOnSeats + addOnPrice + crossSell} (≥ 0). */

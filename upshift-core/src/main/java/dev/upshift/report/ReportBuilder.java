@@ -74,7 +74,8 @@ public final class ReportBuilder {
         .filter(options.upsellDefinition()::contains).map(UpsellMember::code).toList();
     return new ReportConfig(members, options.rateCounting().code(), options.minTenureMonths(),
         options.excludeTopTier(), options.minExpansionArr(),
-        options.where() == null ? null : options.where().toString());
+        options.where() == null ? null : options.where().toString(), options.fiscalYearStart(),
+        options.by(), options.tenureEdges(), options.initialArrEdges());
   }
 
   private static InputInfo input(InputSummary summary, long inferred) {

@@ -4,14 +4,24 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The Upsell Rate configuration echoed in the report (§7.2 {@code config}).
+ * Every option that shaped the numbers, echoed in the report (§7.2 {@code config}); grain and book
+ * stand at the top of the report.
  *
  * @param upsellDefinition members in the order tier, seats, add_on, cross_sell
  * @param where {@code dim=value} or {@code null}
+ * @param fiscalYearStart month (1–12) in which quarters and years start
+ * @param by the dimensions the report is cut by
+ * @param tenureEdges the tenure buckets' upper bounds, in months
+ * @param initialArrEdges the initial-ARR buckets' bounds
  */
 public record ReportConfig(List<String> upsellDefinition, String rateCounting,
-    int minTenureMonths, boolean excludeTopTier, BigDecimal minExpansionArr, String where) {
+    int minTenureMonths, boolean excludeTopTier, BigDecimal minExpansionArr, String where,
+    int fiscalYearStart, List<String> by, List<Integer> tenureEdges,
+    List<BigDecimal> initialArrEdges) {
   public ReportConfig {
     upsellDefinition = List.copyOf(upsellDefinition);
+    by = List.copyOf(by);
+    tenureEdges = List.copyOf(tenureEdges);
+    initialArrEdges = List.copyOf(initialArrEdges);
   }
 }

@@ -48,7 +48,7 @@ public record ReportOptions(
     BigDecimal minExpansionArr,
     List<Integer> tenureEdges,
     List<BigDecimal> initialArrEdges,
-    boolean analysis) {
+    boolean analysis) implements java.io.Serializable {
 
   public ReportOptions {
     requireNonNull(grain, "grain is null");

@@ -8,7 +8,7 @@ import java.util.Locale;
  * {@code dim=value}: one value of one segment dimension, used by {@code --where} and by segment
  * targets. Dimension names are case-insensitive and kept lower-cased; values are case-sensitive.
  */
-public record SegmentFilter(String dimension, String value) {
+public record SegmentFilter(String dimension, String value) implements java.io.Serializable {
   public SegmentFilter {
     requireNonNull(dimension, "dimension is null");
     requireNonNull(value, "value is null");

@@ -15,7 +15,9 @@ import java.util.OptionalInt;
  * plan), else unknown. A product's top tier is its highest rank in plans.csv, else the highest tier
  * on any row of that product; unknown tiers are never at the top.
  */
-public final class TierLadder {
+public final class TierLadder implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final PlanCatalog catalog;
   private final Map<String, Integer> topTiers;
 

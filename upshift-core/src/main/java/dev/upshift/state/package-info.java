@@ -1,12 +1,10 @@
 /**
- * Customer state (SPEC §2.2, §2.3, §3): which phases are in force on a day, in the live or the
- * contracted book, and what they add up to per product.
+ * Facts about customer state that hold across the whole dataset (SPEC §2.3, §10): the two books
+ * ({@link dev.upshift.state.Book}) and the tier ladder ({@link dev.upshift.state.TierLadder}),
+ * whose top tiers are dataset-wide facts every customer's eligibility depends on.
  *
- * <p>Each subscription line becomes a step function of days ({@code LineTimeline}); the two books
- * differ only in how those steps are built (effective dates, or signing dates with the
- * latest-effective-date rule). A customer's state on a day ({@link dev.upshift.state.CustomerState})
- * sums the billable phases in force by product: ARR, seats, the highest known tier and the plan
- * that goes with it. The customer facts of §3.2 (first active date, initial ARR) come from the
- * same timeline, so in the contracted book they are contracted facts too.
+ * <p>The state itself (which phases are in force on a day, per book, and what they add up to per
+ * product) is computed by the one engine in {@code dev.upshift.metric} ({@code CustomerKernel}),
+ * on primitive arrays, for every output alike.
  */
 package dev.upshift.state;

@@ -13,7 +13,9 @@ import java.util.List;
  * Otherwise a fiscal year is named after the calendar year in which it ends: with a February start,
  * February–April 2026 is {@code FY2027-Q1}.
  */
-public final class Calendar {
+public final class Calendar implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final Grain grain;
   private final int fiscalYearStart;
 

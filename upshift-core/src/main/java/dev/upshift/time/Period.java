@@ -16,7 +16,8 @@ import java.time.YearMonth;
  * @param firstMonth the first calendar month of the period
  * @param lastMonth the last calendar month of the period
  */
-public record Period(String label, YearMonth firstMonth, YearMonth lastMonth) {
+public record Period(String label, YearMonth firstMonth, YearMonth lastMonth)
+    implements java.io.Serializable {
   public Period {
     requireNonNull(label, "label is null");
     requireNonNull(firstMonth, "firstMonth is null");

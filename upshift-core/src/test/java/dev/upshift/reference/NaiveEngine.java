@@ -535,21 +535,25 @@ public final class NaiveEngine {
     return measured.compareTo(options.minExpansionArr()) >= 0;
   }
 
-  /** Σ of the distinct components selected by the definition's members. */
+  /**
+   * Σ of the distinct components brought by the definition's members whose own condition holds
+   * (§10): with {@code tier,seats}, an upgrade while total seats fall brings its upsell alone.
+   */
   private BigDecimal qualifyingArr(NaiveMovement m) {
     Set<String> selected = new TreeSet<>();
     Set<UpsellMember> definition = options.upsellDefinition();
-    if (definition.contains(UpsellMember.TIER)) {
+    if (definition.contains(UpsellMember.TIER) && m.component("upsell").signum() > 0) {
       selected.add("upsell");
     }
-    if (definition.contains(UpsellMember.SEATS)) {
+    if (definition.contains(UpsellMember.SEATS) && m.upsellUser()) {
       selected.add("addOnSeats");
     }
-    if (definition.contains(UpsellMember.ADD_ON)) {
+    if (definition.contains(UpsellMember.ADD_ON)
+        && m.component("addOnSeats").add(m.component("addOnPrice")).signum() > 0) {
       selected.add("addOnSeats");
       selected.add("addOnPrice");
     }
-    if (definition.contains(UpsellMember.CROSS_SELL)) {
+    if (definition.contains(UpsellMember.CROSS_SELL) && m.component("crossSell").signum() > 0) {
       selected.add("crossSell");
     }
     BigDecimal total = ZERO_MONEY;
@@ -619,12 +623,21 @@ public final class NaiveEngine {
           seatEffect = BigDecimal.valueOf(p1.seats() - p0.seats()).multiply(p0.arr())
               .divide(BigDecimal.valueOf(p0.seats()), Micros.SCALE, RoundingMode.HALF_EVEN);
         }
+        BigDecimal rest = delta.subtract(seatEffect);
+        // §4.2: a rest under one cent beside a seat change is the unit price's rounding residue
+        // and joins the seat effect, unless the sum would point the other way.
+        BigDecimal joined = seatEffect.add(rest);
+        if (seatEffect.signum() != 0 && rest.signum() != 0
+            && rest.abs().compareTo(new BigDecimal("0.01")) < 0
+            && joined.signum() != -seatEffect.signum()) {
+          seatEffect = joined;
+          rest = ZERO_MONEY;
+        }
         if (seatEffect.signum() > 0) {
           add(c, "addOnSeats", seatEffect);
         } else if (seatEffect.signum() < 0) {
           add(c, "reductionSeats", seatEffect);
         }
-        BigDecimal rest = delta.subtract(seatEffect);
         int direction;
         if (p0.tier() != null && p1.tier() != null) {
           direction = Integer.signum(p1.tier() - p0.tier());

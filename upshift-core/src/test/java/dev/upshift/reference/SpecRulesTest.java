@@ -94,6 +94,44 @@ class SpecRulesTest {
     }
 
     @Test
+    void aRestUnderOneCentBesideASeatChangeJoinsTheSeatEffect() {
+      // 3 seats at 100 → 7 at 233.333334: seat effect 4 × 100 / 3 = 133.333333, rest 0.000001.
+      // 3 seats at 100 → 2 at 66.666666: seat effect −33.333333, rest −0.000001.
+      NaiveReport report = report(monthly("2026-03", "2026-03"),
+          phase("UP").plan("Team").seats(3).arr(100).from("2025-01-01").until("2026-03-10"),
+          phase("UP").plan("Team").seats(7).arr("233.333334").from("2026-03-10"),
+          phase("DN").plan("Team").seats(3).arr(100).from("2025-01-01").until("2026-03-10"),
+          phase("DN").plan("Team").seats(2).arr("66.666666").from("2026-03-10"));
+
+      assertThat(ledger(report, "2026-03", "UP").components().get("addOnSeats"))
+          .isEqualByComparingTo("133.333334");
+      assertThat(ledger(report, "2026-03", "DN").components().get("reductionSeats"))
+          .isEqualByComparingTo("-33.333334");
+      assertValue(report, "2026-03", "arr.addOnPrice", "0");
+      assertValue(report, "2026-03", "arr.reductionPrice", "0");
+      assertValue(report, "2026-03", "customers.addOnPrice", "0");
+      assertValue(report, "2026-03", "customers.reductionPrice", "0");
+    }
+
+    @Test
+    void aRestOfOneCentOrMore_orOneThatWouldTurnTheSeatEffectAround_staysPrice() {
+      // 3 seats at 100 → 4 at 133.35: rest 0.016667 is a price change.
+      // 1,000,000 seats at 1 → 1,000,001 at 0.999999: seat effect +0.000001, rest −0.000002;
+      // joining would make the seat effect negative while seats rose, so the rest stays price.
+      NaiveReport report = report(monthly("2026-03", "2026-03"),
+          phase("P").plan("Team").seats(3).arr(100).from("2025-01-01").until("2026-03-10"),
+          phase("P").plan("Team").seats(4).arr("133.35").from("2026-03-10"),
+          phase("F").plan("Team").seats(1_000_000).arr(1).from("2025-01-01").until("2026-03-10"),
+          phase("F").plan("Team").seats(1_000_001).arr("0.999999").from("2026-03-10"));
+
+      assertThat(ledger(report, "2026-03", "P").components().get("addOnPrice"))
+          .isEqualByComparingTo("0.016667");
+      NaiveReport.LedgerRow f = ledger(report, "2026-03", "F");
+      assertThat(f.components().get("addOnSeats")).isEqualByComparingTo("0.000001");
+      assertThat(f.components().get("reductionPrice")).isEqualByComparingTo("-0.000002");
+    }
+
+    @Test
     void fiftyStandardSeatsToThirtyPremiumIsAnUpsellButNoUpsellUser() {
       NaiveReport report = reportWithPlans(monthly("2026-06", "2026-06"),
           phase("C").product("platform").plan("Standard").seats(50).arr(50_000)
@@ -412,6 +450,27 @@ class SpecRulesTest {
       assertValue(any, "2026-Q1", "upsellRate.upsoldArr", "4000");
       assertThat(ledger(any, "2026-Q1", "R").upsold()).isFalse();
       assertThat(ledger(any, "2026-Q1", "S").upsold()).isTrue();
+    }
+
+    @Test
+    void onlyMembersWhoseConditionHoldsBringTheirComponents() {
+      // Platform: Standard 10 seats 10,000 → Premium 12 seats 15,000 (add-on seats 2,000, upsell
+      // 3,000); its other product loses 5 of 10 seats, so total seats fall: 20 → 17. Under
+      // tier,seats the customer is upsold by tier alone and brings its upsell ARR alone.
+      NaiveReport report = reportWithPlans(monthly("2026-03", "2026-03")
+              .upsellDefinition(Set.of(UpsellMember.TIER, UpsellMember.SEATS)),
+          phase("M").product("platform").plan("Standard").seats(10).arr(10_000)
+              .from("2025-01-01").until("2026-03-10"),
+          phase("M").product("platform").plan("Premium").seats(12).arr(15_000).from("2026-03-10"),
+          phase("M").product("reports").plan("Team").seats(10).arr(5_000)
+              .from("2025-01-01").until("2026-03-10"),
+          phase("M").product("reports").plan("Team").seats(5).arr(2_500).from("2026-03-10"));
+
+      assertValue(report, "2026-03", "arr.addOnSeats", "2000");
+      assertValue(report, "2026-03", "arr.upsell", "3000");
+      assertValue(report, "2026-03", "upsellUsers", "0");
+      assertValue(report, "2026-03", "upsellRate.upsold", "1");
+      assertValue(report, "2026-03", "upsellRate.upsoldArr", "3000");
     }
 
     @Test

@@ -1,49 +1,34 @@
 package dev.upshift.testing;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.upshift.input.Dataset;
 import dev.upshift.input.Phase;
 import dev.upshift.input.PhaseKind;
 import dev.upshift.input.PhaseStatus;
 import dev.upshift.money.Micros;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Test-data builder for {@link Phase}, so tests read like the rows of {@code subscriptions.csv}:
+ * Test rows for {@link Phase}, so tests read like the rows of {@code subscriptions.csv}:
  *
  * <pre>{@code
  * phase("C").plan("Standard").tier(1).seats(50).arr(50_000).from("2025-01-01").until("2026-03-15")
  * }</pre>
  *
- * <p>Defaults are those of §1.1/§10: product {@code default}, line = product, no plan, no tier, 0
- * seats, ARR 0, open-ended, signed on the start date, cancel signed on the end date, status
- * {@code active}, kind {@code recurring}. {@link #phases(PhaseBuilder...)} numbers rows in the order
- * given (line 2, 3, … as if read from a file with a header), which is the input order that breaks
- * ties in the contracted book. Mutable; not thread-safe.
+ * <p>The fields and their §1.1/§10 defaults are those of the public {@link Phase.Builder}, which this
+ * wraps; it only adds test conveniences: ARR in whole units ({@link #arr(long)}), a nullable tier,
+ * and {@link #phases(PhaseBuilder...)}, which numbers rows in the order given (line 2, 3, … as if
+ * read from a file with a header), the input order that breaks ties in the contracted book.
+ * Mutable; not thread-safe.
  */
 public final class PhaseBuilder {
-  private final String customerId;
-  private String lineId;
-  private String product = "default";
-  private String plan;
-  private Integer tier;
-  private int seats;
-  private long arrMicros;
-  private LocalDate start;
-  private LocalDate end;
-  private LocalDate signed;
-  private LocalDate cancelSigned;
-  private PhaseStatus status = PhaseStatus.ACTIVE;
-  private PhaseKind kind = PhaseKind.RECURRING;
+  private final Phase.Builder phase;
   private Integer line;
 
   private PhaseBuilder(String customerId) {
-    this.customerId = requireNonNull(customerId, "customerId is null");
+    phase = Phase.builder(customerId);
   }
 
   /** A phase of customer {@code customerId}; set at least {@link #from(String)}. */
@@ -61,7 +46,7 @@ public final class PhaseBuilder {
     List<Phase> built = new ArrayList<>();
     int next = 2;
     for (PhaseBuilder builder : builders) {
-      built.add(builder.line == null ? builder.build(next) : builder.build());
+      built.add(builder.build(builder.line == null ? next : builder.line));
       next++;
     }
     return built;
@@ -72,99 +57,101 @@ public final class PhaseBuilder {
     return Dataset.of(phases(builders));
   }
 
+  /** {@code line_id}. */
   public PhaseBuilder line(String value) {
-    lineId = value;
+    phase.lineId(value);
     return this;
   }
 
   public PhaseBuilder product(String value) {
-    product = value;
+    phase.product(value);
     return this;
   }
 
   public PhaseBuilder plan(String value) {
-    plan = value;
+    phase.plan(value);
     return this;
   }
 
+  /** The explicit tier, or {@code null} for none. */
   public PhaseBuilder tier(Integer value) {
-    tier = value;
+    if (value == null) {
+      phase.noTier();
+    } else {
+      phase.tier(value);
+    }
     return this;
   }
 
   public PhaseBuilder seats(int value) {
-    seats = value;
+    phase.seats(value);
     return this;
   }
 
   /** ARR in whole currency units. */
   public PhaseBuilder arr(long units) {
-    arrMicros = Micros.ofUnits(units);
+    phase.arrMicros(Micros.ofUnits(units));
     return this;
   }
 
   /** ARR in micro-units. */
   public PhaseBuilder arrMicros(long micros) {
-    arrMicros = micros;
+    phase.arrMicros(micros);
     return this;
   }
 
   /** ARR as an exact decimal (at most 6 decimals), e.g. {@code "1.000001"}. */
   public PhaseBuilder arr(String decimal) {
-    BigDecimal value = new BigDecimal(decimal);
-    if (value.scale() > Micros.SCALE && value.stripTrailingZeros().scale() > Micros.SCALE) {
-      throw new IllegalArgumentException("more than 6 decimals: " + decimal);
-    }
-    arrMicros = Micros.of(value);
+    phase.arr(decimal);
     return this;
   }
 
   /** {@code start_date}: the first day in force. */
   public PhaseBuilder from(String isoDate) {
-    start = LocalDate.parse(isoDate);
+    phase.from(isoDate);
     return this;
   }
 
   public PhaseBuilder from(LocalDate date) {
-    start = date;
-    return this;
-  }
-
-  public PhaseBuilder until(LocalDate date) {
-    end = date;
-    return this;
-  }
-
-  public PhaseBuilder signed(LocalDate date) {
-    signed = date;
+    phase.from(date);
     return this;
   }
 
   /** {@code end_date}: the first day no longer in force (exclusive). */
   public PhaseBuilder until(String isoDate) {
-    end = LocalDate.parse(isoDate);
+    phase.until(isoDate);
+    return this;
+  }
+
+  public PhaseBuilder until(LocalDate date) {
+    phase.until(date);
     return this;
   }
 
   /** {@code signed_date}; defaults to the start date. */
   public PhaseBuilder signed(String isoDate) {
-    signed = LocalDate.parse(isoDate);
+    phase.signed(isoDate);
+    return this;
+  }
+
+  public PhaseBuilder signed(LocalDate date) {
+    phase.signed(date);
     return this;
   }
 
   /** {@code cancel_signed_date}; defaults to the end date, ignored without one. */
   public PhaseBuilder cancelSigned(String isoDate) {
-    cancelSigned = LocalDate.parse(isoDate);
+    phase.cancelSigned(isoDate);
     return this;
   }
 
   public PhaseBuilder status(PhaseStatus value) {
-    status = value;
+    phase.status(value);
     return this;
   }
 
   public PhaseBuilder kind(PhaseKind value) {
-    kind = value;
+    phase.kind(value);
     return this;
   }
 
@@ -180,10 +167,6 @@ public final class PhaseBuilder {
   }
 
   private Phase build(int inputLine) {
-    requireNonNull(start, "start date not set: call from(...)");
-    LocalDate effectiveSigned = signed != null ? signed : start;
-    LocalDate effectiveCancelSigned = end == null ? null : (cancelSigned != null ? cancelSigned : end);
-    return new Phase(customerId, lineId != null ? lineId : product, product, plan, tier, seats,
-        arrMicros, start, end, effectiveSigned, effectiveCancelSigned, status, kind, inputLine);
+    return phase.sourceLine(inputLine).build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.upshift.io.csv;
 
+import dev.upshift.input.InputErrorCode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +113,7 @@ final class CsvSyntaxTracker {
    * later quote and swallow the following rows), so no row after it can be trusted.
    */
   private void textAfterQuote() {
-    add(new SyntaxProblem(recordLine, field,
+    add(new SyntaxProblem(recordLine, field, InputErrorCode.TEXT_AFTER_QUOTE,
         "text after the closing quote; a quoted cell must end at its closing quote"
             + " (write \"\" for a quote inside a quoted cell); the rest of the file was not read",
         true));
@@ -125,7 +126,7 @@ final class CsvSyntaxTracker {
    * come from old Mac tools and are rare; saving them with LF or CRLF line breaks fixes them.
    */
   private void loneCrInQuotedCell() {
-    add(new SyntaxProblem(recordLine, field,
+    add(new SyntaxProblem(recordLine, field, InputErrorCode.LONE_CARRIAGE_RETURN,
         "a quoted cell contains a line break that is a lone carriage return (CR), which cannot"
             + " be read reliably; save the file with LF or CRLF line breaks; the rest of the file"
             + " was not read", true));
@@ -138,7 +139,7 @@ final class CsvSyntaxTracker {
   void invalidUtf8(String bytesInHex) {
     accept('\uFFFD');
     String where = line == recordLine ? "" : " on line " + line;
-    add(new SyntaxProblem(recordLine, field,
+    add(new SyntaxProblem(recordLine, field, InputErrorCode.NOT_UTF8,
         "contains bytes that are not UTF-8 (" + bytesInHex + where + "); save the file as UTF-8",
         false));
   }
@@ -150,7 +151,7 @@ final class CsvSyntaxTracker {
     }
     ended = true;
     if (state == State.QUOTED) {
-      add(new SyntaxProblem(recordLine, field,
+      add(new SyntaxProblem(recordLine, field, InputErrorCode.UNTERMINATED_QUOTE,
           "unterminated quote: the quoted cell opened on line " + quoteLine
               + " has no closing quote, so every line after it was read into this cell", true));
     }

@@ -1,6 +1,7 @@
 package dev.upshift.io.csv;
 
 import dev.upshift.input.CustomerAttributes;
+import dev.upshift.input.InputErrorCode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,8 +63,8 @@ final class CustomersReader extends TableReader {
     }
     int earlier = customerId == null ? -1 : builder.indexOf(customerId);
     if (earlier >= 0) {
-      cells.error("customer_id", "customer \"" + customerId + "\" is already listed on line "
-          + lineOf[earlier] + "; list each customer once");
+      cells.error("customer_id", InputErrorCode.DUPLICATE_KEY, "customer \"" + customerId
+          + "\" is already listed on line " + lineOf[earlier] + "; list each customer once");
     }
     if (cells.hasErrors()) {
       return;

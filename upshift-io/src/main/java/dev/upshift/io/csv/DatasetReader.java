@@ -11,8 +11,6 @@ import dev.upshift.input.PhaseTable;
 import dev.upshift.input.PlanCatalog;
 import dev.upshift.input.SubscriptionLog;
 import dev.upshift.input.Target;
-import dev.upshift.io.parquet.ArrowSubscriptionsReader;
-import dev.upshift.io.parquet.ParquetSubscriptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +48,30 @@ public final class DatasetReader {
    * were parsed (possibly from several threads; the total is the file's size).
    */
   public static ReadResult read(InputFiles files, LongConsumer progress) {
-    return read(files, progress, true);
+    return read(files, progress, null, true);
+  }
+
+  /**
+   * As {@link #read(InputFiles, LongConsumer)}, reading a subscriptions file that {@code other}
+   * {@linkplain SubscriptionsFormat#reads reads} through it (the command line passes the Parquet
+   * format this way).
+   */
+  public static ReadResult read(InputFiles files, LongConsumer progress,
+      SubscriptionsFormat other) {
+    return read(files, progress, other, true);
   }
 
   /** @param fastPath whether a clean subscriptions.csv may be read in parallel (tests turn it off) */
   static ReadResult read(InputFiles files, LongConsumer progress, boolean fastPath) {
+    return read(files, progress, null, fastPath);
+  }
+
+  /**
+   * @param other the format of a subscriptions file that is not CSV, or {@code null}
+   * @param fastPath whether a clean subscriptions file may be read by a fast path
+   */
+  static ReadResult read(InputFiles files, LongConsumer progress, SubscriptionsFormat other,
+      boolean fastPath) {
     ReadContext context = new ReadContext();
     String currency = files.currency();
 
@@ -92,28 +109,27 @@ public final class DatasetReader {
     Others others =
         new Others(fx, rejectedCurrencies, plans, customers, health, targets, currency);
     Path subscriptions = files.subscriptions();
-    if (!ParquetSubscriptions.isParquet(subscriptions)) {
+    if (other == null || !other.reads(subscriptions)) {
       return readSubscriptions(subscriptions, files, others, context, progress, fastPath);
     }
     if (fastPath && files.onError() == OnError.FAIL) {
-      ArrowSubscriptionsReader.Rows fast = ArrowSubscriptionsReader.tryRead(subscriptions, fx,
-          progress);
+      SubscriptionsFormat.Rows fast = other.tryRead(subscriptions, fx, progress);
       if (fast != null) {
         return cleanResult(fast.table(), fast.summary(), others, context);
       }
     }
-    // Any other Parquet file goes through CSV text, so that it meets every rule and message of the
-    // CSV reader; errors then name the Parquet file and its rows.
-    try (ParquetSubscriptions parquet = ParquetSubscriptions.open(subscriptions)) {
-      ReadResult result = parquet.mapErrors(
-          () -> readSubscriptions(parquet.csv(), files, others, context, progress, fastPath));
+    // Any other file of that format (Parquet) goes through CSV text, so that it meets every rule
+    // and message of the CSV reader; errors then name the original file and its rows.
+    try (SubscriptionsFormat.CsvCopy copy = other.open(subscriptions)) {
+      ReadResult result = copy.mapErrors(
+          () -> readSubscriptions(copy.csv(), files, others, context, progress, fastPath));
       Dataset read = result.dataset();
-      PhaseTable byRow =
-          PhaseTable.concat(List.of(read.table()), new int[] {ParquetSubscriptions.LINE_TO_ROW});
+      PhaseTable byRow = PhaseTable.concat(List.of(read.table()),
+          new int[] {SubscriptionsFormat.CsvCopy.LINE_TO_ROW});
       Dataset dataset = new Dataset(byRow, read.customers(), read.plans(), read.health(),
           read.targets(), read.summary(), read.currency());
       return new ReadResult(dataset,
-          result.skipped().stream().map(parquet.mapping()).toList(), result.skippedErrors(),
+          result.skipped().stream().map(copy.mapping()).toList(), result.skippedErrors(),
           result.rejectsFile());
     }
   }

@@ -1,6 +1,7 @@
 package dev.upshift.io.csv;
 
 import dev.upshift.input.FxRates;
+import dev.upshift.input.InputErrorCode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,21 +33,22 @@ final class FxReader extends TableReader {
     String code = null;
     String text = cells.text("currency");
     if (text.isEmpty()) {
-      cells.error("currency", "is empty; every row needs a currency");
+      cells.error("currency", InputErrorCode.MISSING_VALUE, "is empty; every row needs a currency");
     } else if ((code = CurrencyCode.normalise(text)) == null) {
-      cells.error("currency", CurrencyCode.notACode(text));
+      cells.error("currency", InputErrorCode.BAD_CURRENCY_CODE, CurrencyCode.notACode(text));
     } else if (lineOf.containsKey(code)) {
-      cells.error("currency", code + " is already listed on line " + lineOf.get(code)
-          + "; list each currency once (one rate for the whole report)");
+      cells.error("currency", InputErrorCode.DUPLICATE_KEY, code + " is already listed on line "
+          + lineOf.get(code) + "; list each currency once (one rate for the whole report)");
     }
     BigDecimal rate = cells.decimal("rate");
     if (rate == null && cells.isEmpty("rate")) {
-      cells.error("rate", "is empty; every row needs a rate");
+      cells.error("rate", InputErrorCode.MISSING_VALUE, "is empty; every row needs a rate");
     } else if (rate != null && rate.signum() <= 0) {
-      cells.error("rate", RowCells.quote(cells.text("rate")) + " must be greater than 0");
+      cells.error("rate", InputErrorCode.BAD_RATE,
+          RowCells.quote(cells.text("rate")) + " must be greater than 0");
     } else if (rate != null && reportingCurrency.equals(code) && rate.compareTo(BigDecimal.ONE) != 0) {
-      cells.error("rate", "the reporting currency " + code + " must have rate 1, not "
-          + cells.text("rate"));
+      cells.error("rate", InputErrorCode.BAD_RATE, "the reporting currency " + code
+          + " must have rate 1, not " + cells.text("rate"));
     }
     if (cells.hasErrors()) {
       if (code != null) {

@@ -1,6 +1,7 @@
 package dev.upshift.io.csv;
 
 import dev.upshift.input.InputError;
+import dev.upshift.input.InputErrorCode;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -42,22 +43,24 @@ final class Header {
       if (known || !columns.unknownIsError()) {
         // In lenient files an unknown column is ignored, and so is a second one of that name.
         if (earlier != null && known) {
-          errors.add(new InputError(file, line, name, "appears twice in the header (columns "
-              + (earlier + 1) + " and " + (i + 1) + "); keep one"));
+          errors.add(new InputError(file, line, name, InputErrorCode.DUPLICATE_COLUMN,
+              "appears twice in the header (columns " + (earlier + 1) + " and " + (i + 1)
+                  + "); keep one"));
         }
       } else if (name.isEmpty()) {
-        errors.add(new InputError(file, line, null, "header column " + (i + 1)
-            + " has no name; remove it (a trailing comma?) or name it one of "
-            + String.join(", ", columns.known())));
+        errors.add(new InputError(file, line, null, InputErrorCode.UNNAMED_COLUMN,
+            "header column " + (i + 1) + " has no name; remove it (a trailing comma?) or name it"
+                + " one of " + String.join(", ", columns.known())));
       } else {
-        errors.add(new InputError(file, line, trimmed, "unknown column; expected one of "
-            + String.join(", ", columns.known())
-            + " (a misspelt column would silently lose its data)"));
+        errors.add(new InputError(file, line, trimmed, InputErrorCode.UNKNOWN_COLUMN,
+            "unknown column; expected one of " + String.join(", ", columns.known())
+                + " (a misspelt column would silently lose its data)"));
       }
     }
     for (String required : columns.required()) {
       if (!indexByName.containsKey(required)) {
-        errors.add(new InputError(file, line, required, "missing required column"));
+        errors.add(new InputError(file, line, required, InputErrorCode.MISSING_COLUMN,
+            "missing required column"));
       }
     }
     if (columns.known() != null) {

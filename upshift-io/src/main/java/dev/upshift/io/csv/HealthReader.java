@@ -1,6 +1,7 @@
 package dev.upshift.io.csv;
 
 import dev.upshift.input.HealthScores;
+import dev.upshift.input.InputErrorCode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,9 +29,10 @@ final class HealthReader extends TableReader {
     LocalDate date = cells.requiredDate("date");
     BigDecimal score = cells.decimal("score");
     if (score == null && cells.isEmpty("score")) {
-      cells.error("score", "is empty; every row needs a score");
+      cells.error("score", InputErrorCode.MISSING_VALUE, "is empty; every row needs a score");
     } else if (score != null && (score.signum() < 0 || score.compareTo(HUNDRED) > 0)) {
-      cells.error("score", RowCells.quote(cells.text("score")) + " is not between 0 and 100");
+      cells.error("score", InputErrorCode.BAD_SCORE,
+          RowCells.quote(cells.text("score")) + " is not between 0 and 100");
     }
     if (!cells.hasErrors()) {
       scores.put(customerId, date, score.doubleValue());

@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.upshift.analysis.Initiative;
 import dev.upshift.input.InputError;
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.InputException;
 import dev.upshift.segment.SegmentFilter;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class InitiativesReader {
       for (int i = 0; i < in.position(); i++) {
         line += bytes[i] == '\n' ? 1 : 0;
       }
-      throw new InputException(new InputError(fileName, line, null,
+      throw new InputException(new InputError(fileName, line, null, InputErrorCode.NOT_UTF8,
           "the file is not UTF-8 text (invalid byte sequence); save it as UTF-8"));
     }
     decoder.flush(out);
@@ -109,10 +110,10 @@ public final class InitiativesReader {
       this.file = file;
     }
 
-    void add(long line, String column, String reason) {
+    void add(long line, String column, InputErrorCode code, String reason) {
       total++;
       if (listed.size() < MAX_LISTED) {
-        listed.add(new InputError(file, line, column, reason));
+        listed.add(new InputError(file, line, column, code, reason));
       }
     }
   }
@@ -128,16 +129,17 @@ public final class InitiativesReader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
-      throw new InputException(new InputError(fileName, 0, null, "not valid CSV: " + e.getMessage()));
+      throw new InputException(new InputError(fileName, 0, null, InputErrorCode.UNREADABLE_FILE,
+          "not valid CSV: " + e.getMessage()));
     }
     if (records.isEmpty()) {
-      throw new InputException(new InputError(fileName, 0, null,
+      throw new InputException(new InputError(fileName, 0, null, InputErrorCode.EMPTY_FILE,
           "the file is empty; expected a header with name, launch_date and segment"));
     }
     if (text.chars().filter(c -> c == '"').count() % 2 != 0) {
       // fastcsv reads an unterminated quote to the end of the file; that is never what was meant.
       CsvRecord last = records.get(records.size() - 1);
-      errors.add(last.getStartingLineNumber(), null,
+      errors.add(last.getStartingLineNumber(), null, InputErrorCode.UNTERMINATED_QUOTE,
           "unterminated quoted field (a \" is opened and never closed)");
     }
     CsvRecord header = records.get(0);
@@ -148,12 +150,14 @@ public final class InitiativesReader {
         continue;
       }
       if (columns.putIfAbsent(name, i) != null) {
-        errors.add(header.getStartingLineNumber(), name, "duplicate column name");
+        errors.add(header.getStartingLineNumber(), name, InputErrorCode.DUPLICATE_COLUMN,
+            "duplicate column name");
       }
     }
     for (String required : List.of("name", "launch_date")) {
       if (!columns.containsKey(required)) {
-        errors.add(header.getStartingLineNumber(), required, "missing required column");
+        errors.add(header.getStartingLineNumber(), required, InputErrorCode.MISSING_COLUMN,
+            "missing required column");
       }
     }
     if (errors.total > 0) {
@@ -168,27 +172,28 @@ public final class InitiativesReader {
         continue;
       }
       if (row.getFieldCount() != header.getFieldCount()) {
-        errors.add(line, null, "the row has " + row.getFieldCount() + " fields but the header has "
-            + header.getFieldCount());
+        errors.add(line, null, InputErrorCode.RAGGED_ROW, "the row has " + row.getFieldCount()
+            + " fields but the header has " + header.getFieldCount());
         continue;
       }
       int before = (int) errors.total;
       String name = row.getField(nameColumn).trim();
       if (name.isEmpty()) {
-        errors.add(line, "name", "missing value");
+        errors.add(line, "name", InputErrorCode.MISSING_VALUE, "missing value");
       } else if (nameLines.containsKey(name)) {
-        errors.add(line, "name", "initiative \"" + name + "\" is already defined on line "
-            + nameLines.get(name));
+        errors.add(line, "name", InputErrorCode.DUPLICATE_KEY, "initiative \"" + name
+            + "\" is already defined on line " + nameLines.get(name));
       }
       LocalDate launch = null;
       String date = row.getField(dateColumn).trim();
       if (date.isEmpty()) {
-        errors.add(line, "launch_date", "missing value");
+        errors.add(line, "launch_date", InputErrorCode.MISSING_VALUE, "missing value");
       } else {
         try {
           launch = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-          errors.add(line, "launch_date", "\"" + date + "\" is not a date (yyyy-MM-dd)");
+          errors.add(line, "launch_date", InputErrorCode.BAD_DATE,
+              "\"" + date + "\" is not a date (yyyy-MM-dd)");
         }
       }
       SegmentFilter segment = null;
@@ -197,7 +202,7 @@ public final class InitiativesReader {
       if (!segmentText.isEmpty() && !lower.equals("all") && !lower.equals("all segments")) {
         int eq = segmentText.indexOf('=');
         if (eq <= 0 || segmentText.substring(0, eq).isBlank()) {
-          errors.add(line, "segment", "\"" + segmentText
+          errors.add(line, "segment", InputErrorCode.BAD_SEGMENT, "\"" + segmentText
               + "\" is not dim=value (e.g. initial_arr=<10K, channel=sales), nor empty for all");
         } else {
           segment = SegmentFilter.parse(segmentText);

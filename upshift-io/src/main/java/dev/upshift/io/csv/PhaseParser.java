@@ -23,6 +23,7 @@ import static dev.upshift.io.csv.SubscriptionColumns.TIER;
 
 import dev.upshift.input.BillingPeriod;
 import dev.upshift.input.FxRates;
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.Phase;
 import dev.upshift.input.PhaseKind;
 import dev.upshift.input.PhaseStatus;
@@ -77,8 +78,8 @@ final class PhaseParser {
     LocalDate start = cells.requiredDate(START_DATE);
     LocalDate end = cells.date(END_DATE);
     if (start != null && end != null && !end.isAfter(start)) {
-      cells.error(END_DATE, "end_date " + end + " is not after start_date " + start
-          + "; end_date is the first day no longer in force");
+      cells.error(END_DATE, InputErrorCode.END_NOT_AFTER_START, "end_date " + end
+          + " is not after start_date " + start + "; end_date is the first day no longer in force");
     }
     LocalDate signed = cells.date(SIGNED_DATE);
     // Parsed even when ignored (no end_date): a malformed date is wrong wherever it is.
@@ -86,8 +87,8 @@ final class PhaseParser {
     PhaseStatus status = status(cells);
     PhaseKind kind = kind(cells);
     if (cells.line() > Integer.MAX_VALUE) {
-      cells.error(cells.line(), null, "the file has more lines than supported (" + Integer.MAX_VALUE
-          + ")");
+      cells.error(cells.line(), null, InputErrorCode.TOO_MANY_LINES,
+          "the file has more lines than supported (" + Integer.MAX_VALUE + ")");
     }
     if (cells.hasErrors()) {
       return null;
@@ -105,8 +106,8 @@ final class PhaseParser {
   private static String customerId(RowCells cells) {
     String customerId = cells.required(CUSTOMER_ID);
     if (customerId != null && customerId.length() > MAX_CUSTOMER_ID_LENGTH) {
-      cells.error(CUSTOMER_ID, "is " + customerId.length() + " characters long; at most "
-          + MAX_CUSTOMER_ID_LENGTH + " are allowed");
+      cells.error(CUSTOMER_ID, InputErrorCode.VALUE_TOO_LONG, "is " + customerId.length()
+          + " characters long; at most " + MAX_CUSTOMER_ID_LENGTH + " are allowed");
       return null;
     }
     return customerId;
@@ -125,13 +126,15 @@ final class PhaseParser {
     }
     if (filled.isEmpty()) {
       String column = PRICE_FORMS.stream().filter(cells.header()::has).findFirst().orElse(ARR);
-      cells.error(column, "no price; fill exactly one of arr, mrr or amount (with billing_period)");
+      cells.error(column, InputErrorCode.PRICE_FORM_COUNT,
+          "no price; fill exactly one of arr, mrr or amount (with billing_period)");
       return null;
     }
     if (filled.size() > 1) {
       String both = filled.size() == 2 ? filled.get(0) + " and " + filled.get(1) + " are both"
           : "arr, mrr and amount are all";
-      cells.error(filled.get(1), both + " filled; fill exactly one of arr, mrr or amount");
+      cells.error(filled.get(1), InputErrorCode.PRICE_FORM_COUNT,
+          both + " filled; fill exactly one of arr, mrr or amount");
       return null;
     }
     String column = filled.get(0);
@@ -151,12 +154,13 @@ final class PhaseParser {
     }
     String text = cells.text(column);
     if (amount.signum() < 0) {
-      cells.error(column, RowCells.quote(text) + " is negative; a price must be 0 or more");
+      cells.error(column, InputErrorCode.NEGATIVE_VALUE,
+          RowCells.quote(text) + " is negative; a price must be 0 or more");
       return null;
     }
     if (PlainDecimal.significantDecimals(amount) > Micros.SCALE) {
-      cells.error(column, RowCells.quote(text) + " has more than " + Micros.SCALE
-          + " decimal places; input is never rounded");
+      cells.error(column, InputErrorCode.TOO_MANY_DECIMALS, RowCells.quote(text) + " has more than "
+          + Micros.SCALE + " decimal places; input is never rounded");
       return null;
     }
     return amount;
@@ -165,14 +169,15 @@ final class PhaseParser {
   private static Optional<BillingPeriod> billingPeriod(RowCells cells) {
     String text = cells.text(BILLING_PERIOD);
     if (text.isEmpty()) {
-      cells.error(BILLING_PERIOD, "is empty; amount needs a billing_period (month, quarter,"
-          + " half_year, year, two_years or three_years)");
+      cells.error(BILLING_PERIOD, InputErrorCode.MISSING_VALUE, "is empty; amount needs a"
+          + " billing_period (month, quarter, half_year, year, two_years or three_years)");
       return Optional.empty();
     }
     Optional<BillingPeriod> period = BillingPeriod.parse(text);
     if (period.isEmpty()) {
-      cells.error(BILLING_PERIOD, RowCells.quote(text) + " is not a billing period; use month,"
-          + " quarter, half_year, year, two_years or three_years (or P1M, P3M, P6M, P1Y, P2Y, P3Y)");
+      cells.error(BILLING_PERIOD, InputErrorCode.UNKNOWN_BILLING_PERIOD,
+          RowCells.quote(text) + " is not a billing period; use month, quarter, half_year,"
+          + " year, two_years or three_years (or P1M, P3M, P6M, P1Y, P2Y, P3Y)");
     }
     return period;
   }
@@ -185,13 +190,13 @@ final class PhaseParser {
     }
     String code = CurrencyCode.normalise(text);
     if (code == null) {
-      cells.error(CURRENCY, CurrencyCode.notACode(text));
+      cells.error(CURRENCY, InputErrorCode.BAD_CURRENCY_CODE, CurrencyCode.notACode(text));
       return null;
     }
     Optional<BigDecimal> rate = fx.rate(code);
     if (rate.isEmpty()) {
       Long rejectedLine = rejectedCurrencies.get(code);
-      cells.error(CURRENCY, rejectedLine == null
+      cells.error(CURRENCY, InputErrorCode.UNKNOWN_CURRENCY, rejectedLine == null
           ? "unknown currency \"" + code + "\" without a rate in " + fxFile
           : "currency \"" + code + "\" has no usable rate: its row on line " + rejectedLine + " of "
               + fxFile + " is in error");
@@ -206,7 +211,7 @@ final class PhaseParser {
       return PhaseStatus.ACTIVE;
     }
     return PhaseStatus.parse(text).orElseGet(() -> {
-      cells.error(STATUS, RowCells.quote(text)
+      cells.error(STATUS, InputErrorCode.UNKNOWN_STATUS, RowCells.quote(text)
           + " is not a status; use active, trial, suspended or read_only");
       return null;
     });
@@ -218,7 +223,7 @@ final class PhaseParser {
       return PhaseKind.RECURRING;
     }
     return PhaseKind.parse(text).orElseGet(() -> {
-      cells.error(KIND, RowCells.quote(text)
+      cells.error(KIND, InputErrorCode.UNKNOWN_KIND, RowCells.quote(text)
           + " is not a kind; use recurring, committed_usage, overage or one_time");
       return null;
     });
@@ -234,8 +239,9 @@ final class PhaseParser {
     try {
       return Micros.of(arr);
     } catch (ArithmeticException e) {
-      cells.error(price.column(), "the ARR of this row, " + arr.toPlainString()
-          + ", is too large; at most " + Micros.toDecimal(Long.MAX_VALUE).toPlainString());
+      cells.error(price.column(), InputErrorCode.VALUE_TOO_LARGE, "the ARR of this row, "
+          + arr.toPlainString() + ", is too large; at most "
+          + Micros.toDecimal(Long.MAX_VALUE).toPlainString());
       return 0;
     }
   }

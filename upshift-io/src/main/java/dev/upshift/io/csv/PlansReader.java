@@ -1,5 +1,6 @@
 package dev.upshift.io.csv;
 
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.PlanCatalog;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ final class PlansReader extends TableReader {
     String plan = cells.required("plan");
     Integer tier = cells.wholeNumber("tier", null);
     if (tier == null && cells.isEmpty("tier")) {
-      cells.error("tier", "is empty; every row needs a tier");
+      cells.error("tier", InputErrorCode.MISSING_VALUE, "is empty; every row needs a tier");
     }
     if (cells.hasErrors()) {
       return;
@@ -42,9 +43,9 @@ final class PlansReader extends TableReader {
     OptionalInt earlier = catalog.put(product, plan, tier);
     if (earlier.isPresent()) {
       Key key = new Key(product, plan);
-      cells.error("tier", "plan \"" + plan + "\" of product \"" + product + "\" has tier "
-          + earlier.getAsInt() + " on line " + lineOf.get(key) + " and tier " + tier
-          + " here; give each plan one tier");
+      cells.error("tier", InputErrorCode.DUPLICATE_KEY, "plan \"" + plan + "\" of product \""
+          + product + "\" has tier " + earlier.getAsInt() + " on line " + lineOf.get(key)
+          + " and tier " + tier + " here; give each plan one tier");
       return;
     }
     lineOf.putIfAbsent(new Key(product, plan), cells.line());

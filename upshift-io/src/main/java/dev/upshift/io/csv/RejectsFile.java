@@ -19,13 +19,16 @@ import java.util.stream.Collectors;
 
 /**
  * The rows dropped under {@link OnError#SKIP}, written as CSV: {@code line}, {@code column}, {@code
- * reason}, then the row's cells exactly as read under the original header. The three fixed columns
- * come first so that a ragged row (too many or too few cells) cannot push them out of place.
+ * code}, {@code reason}, then the row's cells exactly as read under the original header. The four
+ * fixed columns come first so that a ragged row (too many or too few cells) cannot push them out of
+ * place.
  *
  * <p>One line per dropped row: {@code column} lists the columns in error separated by {@code ;},
- * {@code reason} every error of the row separated by {@code ; }. The file is written to a temporary
- * file next to the target and moved into place only when the read succeeds, so a failed run never
- * leaves a half-written file or one that looks like this run's.
+ * {@code code} the {@link dev.upshift.input.InputErrorCode} of every error of the row separated by
+ * {@code ;} (a program can filter on it), {@code reason} every error of the row, in the same order,
+ * separated by {@code ; }. The file is written to a temporary file next to the target and moved into
+ * place only when the read succeeds, so a failed run never leaves a half-written file or one that
+ * looks like this run's.
  */
 final class RejectsFile implements AutoCloseable {
   private final Path target;
@@ -56,10 +59,10 @@ final class RejectsFile implements AutoCloseable {
     return target;
   }
 
-  /** Writes the header: the three fixed columns, then the input's header cells as written. */
+  /** Writes the header: the four fixed columns, then the input's header cells as written. */
   void header(List<String> inputHeader) {
-    List<String> cells = new ArrayList<>(inputHeader.size() + 3);
-    cells.addAll(List.of("line", "column", "reason"));
+    List<String> cells = new ArrayList<>(inputHeader.size() + 4);
+    cells.addAll(List.of("line", "column", "code", "reason"));
     cells.addAll(inputHeader);
     writer.writeRecord(cells);
   }
@@ -76,9 +79,13 @@ final class RejectsFile implements AutoCloseable {
         .map(error -> error.column() == null ? error.reason()
             : "column " + error.column() + ": " + error.reason())
         .collect(Collectors.joining("; "));
-    List<String> cells = new ArrayList<>(inputCells.size() + 3);
+    String codes = errors.stream()
+        .map(error -> error.code().code())
+        .collect(Collectors.joining(";"));
+    List<String> cells = new ArrayList<>(inputCells.size() + 4);
     cells.add(Long.toString(line));
     cells.add(String.join(";", columns));
+    cells.add(codes);
     cells.add(reasons);
     cells.addAll(inputCells);
     writer.writeRecord(cells);

@@ -1,6 +1,7 @@
 package dev.upshift.io.csv;
 
 import dev.upshift.input.InputError;
+import dev.upshift.input.InputErrorCode;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -72,7 +73,7 @@ final class RowCells {
   String requiredText(String column) {
     String text = text(column);
     if (text.isEmpty()) {
-      error(column, "is empty; every row needs a " + column);
+      error(column, InputErrorCode.MISSING_VALUE, "is empty; every row needs a " + column);
       return null;
     }
     return text;
@@ -89,14 +90,15 @@ final class RowCells {
     }
     if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-'
         || !digits(text, 0, 4) || !digits(text, 5, 7) || !digits(text, 8, 10)) {
-      error(column, quote(text) + " is not a date in the form yyyy-MM-dd");
+      error(column, InputErrorCode.BAD_DATE,
+          quote(text) + " is not a date in the form yyyy-MM-dd");
       return null;
     }
     try {
       return interner.date(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
           Integer.parseInt(text, 8, 10, 10));
     } catch (DateTimeException e) {
-      error(column, quote(text) + " is not a valid calendar date");
+      error(column, InputErrorCode.BAD_DATE, quote(text) + " is not a valid calendar date");
       return null;
     }
   }
@@ -104,7 +106,7 @@ final class RowCells {
   /** A date that must be present. */
   LocalDate requiredDate(String column) {
     if (isEmpty(column)) {
-      error(column, "is empty; every row needs a " + column);
+      error(column, InputErrorCode.MISSING_VALUE, "is empty; every row needs a " + column);
       return null;
     }
     return date(column);
@@ -121,7 +123,8 @@ final class RowCells {
     }
     BigDecimal value = PlainDecimal.parse(text);
     if (value == null) {
-      error(column, quote(text) + " is not a number; write a plain decimal such as 1234.5"
+      error(column, InputErrorCode.BAD_NUMBER,
+          quote(text) + " is not a number; write a plain decimal such as 1234.5"
           + " (no thousands separators, currency signs or exponents)");
     }
     return value;
@@ -140,17 +143,19 @@ final class RowCells {
     }
     BigDecimal value = PlainDecimal.parse(text);
     if (value == null || PlainDecimal.significantDecimals(value) > 0) {
-      error(column, quote(text) + " is not a whole number");
+      error(column, InputErrorCode.NOT_WHOLE_NUMBER, quote(text) + " is not a whole number");
       return null;
     }
     if (what != null && value.signum() < 0) {
-      error(column, quote(text) + " is negative; " + what + " must be 0 or more");
+      error(column, InputErrorCode.NEGATIVE_VALUE,
+          quote(text) + " is negative; " + what + " must be 0 or more");
       return null;
     }
     try {
       return value.intValueExact();
     } catch (ArithmeticException e) {
-      error(column, quote(text) + " is too large; at most " + Integer.MAX_VALUE);
+      error(column, InputErrorCode.VALUE_TOO_LARGE,
+          quote(text) + " is too large; at most " + Integer.MAX_VALUE);
       return null;
     }
   }
@@ -159,18 +164,18 @@ final class RowCells {
    * Records an error at a column; ignored when the column already has one (a cell that is not
    * UTF-8 need not also be "not a number").
    */
-  void error(String column, String reason) {
+  void error(String column, InputErrorCode code, String reason) {
     for (InputError error : errors) {
       if (column != null && column.equals(error.column())) {
         return;
       }
     }
-    errors.add(new InputError(file, row.line(), column, reason));
+    errors.add(new InputError(file, row.line(), column, code, reason));
   }
 
   /** Records an error about the whole row, or one found at another line. */
-  void error(long line, String column, String reason) {
-    errors.add(new InputError(file, line, column, reason));
+  void error(long line, String column, InputErrorCode code, String reason) {
+    errors.add(new InputError(file, line, column, code, reason));
   }
 
   boolean hasErrors() {

@@ -1,6 +1,7 @@
 package dev.upshift.io.csv;
 
 import dev.upshift.input.InputError;
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.Phase;
 import dev.upshift.input.SubscriptionLog;
 import java.io.IOException;
@@ -39,6 +40,7 @@ final class SubscriptionsReader extends TableReader {
   void checkHeader(Header header, List<InputError> errors) {
     if (SubscriptionColumns.PRICE_FORMS.stream().noneMatch(header::has)) {
       errors.add(new InputError(file, header.line(), SubscriptionColumns.ARR,
+          InputErrorCode.MISSING_COLUMN,
           "missing price column; the header needs arr, mrr or amount (with billing_period)"));
     }
   }
@@ -104,7 +106,8 @@ final class SubscriptionsReader extends TableReader {
         }
       }
     } catch (IOException | CsvTable.UnreadableException e) {
-      context.fail(new InputError(file, 0, null, "cannot read the file again: " + e.getMessage()));
+      context.fail(new InputError(file, 0, null, InputErrorCode.UNREADABLE_FILE,
+          "cannot read the file again: " + e.getMessage()));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.upshift.io.csv;
 import static java.util.Objects.requireNonNull;
 
 import dev.upshift.input.InputError;
+import dev.upshift.input.InputErrorCode;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,27 +49,31 @@ abstract class TableReader {
         }
       }
       for (SyntaxProblem problem : table.leftoverProblems()) {
-        context.fail(new InputError(file, problem.recordLine(), null, problem.reason()));
+        context.fail(new InputError(file, problem.recordLine(), null, problem.code(),
+            problem.reason()));
       }
     } catch (NoSuchFileException e) {
-      context.fail(new InputError(file, 0, null, "no such file"));
+      context.fail(new InputError(file, 0, null, InputErrorCode.NO_SUCH_FILE, "no such file"));
     } catch (IOException e) {
-      context.fail(new InputError(file, 0, null, "cannot read the file: " + e.getMessage()));
+      context.fail(new InputError(file, 0, null, InputErrorCode.UNREADABLE_FILE,
+          "cannot read the file: " + e.getMessage()));
     } catch (CsvTable.UnreadableException e) {
-      context.fail(new InputError(file, 0, null, e.getMessage()));
+      context.fail(new InputError(file, 0, null, InputErrorCode.UNREADABLE_FILE, e.getMessage()));
     }
   }
 
   private Header readHeader(CsvTable table) throws CsvTable.UnreadableException {
     CsvTable.Row first = table.next();
     if (first == null) {
-      context.fail(new InputError(file, 0, null, "the file is empty; expected a header row with "
-          + String.join(", ", columns.required())));
+      context.fail(new InputError(file, 0, null, InputErrorCode.EMPTY_FILE,
+          "the file is empty; expected a header row with "
+              + String.join(", ", columns.required())));
       return null;
     }
     List<InputError> errors = new ArrayList<>();
     for (SyntaxProblem problem : first.problems()) {
-      errors.add(new InputError(file, problem.recordLine(), null, "header: " + problem.reason()));
+      errors.add(new InputError(file, problem.recordLine(), null, problem.code(),
+          "header: " + problem.reason()));
     }
     if (!errors.isEmpty()) {
       context.fail(errors); // the names cannot be read, so checking them would only add noise
@@ -92,12 +97,12 @@ abstract class TableReader {
     for (SyntaxProblem problem : row.problems()) {
       if (problem.recordLine() == row.line()) {
         fatal |= problem.fatal();
-        cells.error(header.nameAt(problem.field()), problem.reason());
+        cells.error(header.nameAt(problem.field()), problem.code(), problem.reason());
       } else {
         // The parser and the tracker disagree on where records start: only malformed quoting
         // does that, and then no row from here on can be trusted.
         fatal = true;
-        cells.error(problem.recordLine(), null, problem.reason());
+        cells.error(problem.recordLine(), null, problem.code(), problem.reason());
       }
     }
     if (fatal) {
@@ -106,8 +111,9 @@ abstract class TableReader {
     }
     if (row.cells().size() != header.width()) {
       boolean more = row.cells().size() > header.width();
-      cells.error(row.line(), null, "row has " + row.cells().size() + " cells but the header has "
-          + header.width() + " columns; " + (more ? "quote cells that contain commas"
+      cells.error(row.line(), null, InputErrorCode.RAGGED_ROW, "row has " + row.cells().size()
+          + " cells but the header has " + header.width() + " columns; "
+          + (more ? "quote cells that contain commas"
               : "write empty cells as nothing between commas, not by leaving them out"));
     } else {
       readRow(cells);

@@ -1,5 +1,6 @@
 package dev.upshift.io.csv;
 
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.Target;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -37,14 +38,14 @@ final class TargetsReader extends TableReader {
     String metric = cells.required("metric");
     String period = cells.text("period").toUpperCase(Locale.ROOT);
     if (period.isEmpty()) {
-      cells.error("period", "is empty; every row needs a period");
+      cells.error("period", InputErrorCode.MISSING_VALUE, "is empty; every row needs a period");
     } else if (!PERIOD.matcher(period).matches()) {
-      cells.error("period", RowCells.quote(cells.text("period"))
+      cells.error("period", InputErrorCode.BAD_PERIOD, RowCells.quote(cells.text("period"))
           + " is not a period label; write 2026-03, 2026-Q1, 2026, FY2027-Q1 or FY2027");
     }
     BigDecimal value = cells.decimal("value");
     if (value == null && cells.isEmpty("value")) {
-      cells.error("value", "is empty; every row needs a value");
+      cells.error("value", InputErrorCode.MISSING_VALUE, "is empty; every row needs a value");
     }
     String segment = segment(cells);
     if (cells.hasErrors()) {
@@ -53,7 +54,7 @@ final class TargetsReader extends TableReader {
     Key key = new Key(metric, period, segment);
     Long earlier = lineOf.putIfAbsent(key, cells.line());
     if (earlier != null) {
-      cells.error("period", "a target for " + metric + " in " + period
+      cells.error("period", InputErrorCode.DUPLICATE_KEY, "a target for " + metric + " in " + period
           + (segment == null ? "" : " for " + segment) + " is already on line " + earlier
           + "; give one value");
       return;
@@ -71,7 +72,7 @@ final class TargetsReader extends TableReader {
     String dimension = equals < 0 ? "" : text.substring(0, equals).strip();
     String value = equals < 0 ? "" : text.substring(equals + 1).strip();
     if (dimension.isEmpty() || value.isEmpty()) {
-      cells.error("segment", RowCells.quote(text)
+      cells.error("segment", InputErrorCode.BAD_SEGMENT, RowCells.quote(text)
           + " is not a segment; write dimension=value, such as region=EMEA");
       return null;
     }

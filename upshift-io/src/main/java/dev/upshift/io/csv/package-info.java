@@ -3,8 +3,11 @@
  *
  * <p>{@link dev.upshift.io.csv.DatasetReader#read} is the entry point; {@link
  * dev.upshift.io.csv.InputFiles} names the files and the policy, {@link dev.upshift.io.csv.OnError}
- * says whether a bad row fails the run or is dropped into a rejects file. Everything else is
- * package-private.
+ * says whether a bad row fails the run or is dropped into a rejects file. A {@code subscriptions}
+ * file in another format (Parquet) is read through a {@link dev.upshift.io.csv.SubscriptionsFormat}
+ * that the caller passes in, so this package depends on no reader of such formats. Everything
+ * else is package-private but for {@code InitiativesReader} (for the analysis) and the pieces the
+ * Parquet reader shares: {@code SubscriptionColumns}, {@code CleanRows}, {@code FastPathDebug}.
  *
  * <p>How a file is read, and why:
  * <ul>

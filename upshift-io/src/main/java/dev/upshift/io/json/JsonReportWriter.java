@@ -97,6 +97,25 @@ public final class JsonReportWriter {
     } else {
       json.writeStringField("where", config.where());
     }
+    json.writeNumberField("fiscalYearStart", config.fiscalYearStart());
+    // Not options yet (SPEC §2.4 and the rate window come later): null says "none", as contracted.
+    json.writeNullField("openingBalance");
+    json.writeNullField("rateWindow");
+    json.writeArrayFieldStart("by");
+    for (String dimension : config.by()) {
+      json.writeString(dimension);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("tenureEdges");
+    for (int edge : config.tenureEdges()) {
+      json.writeNumber(edge);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("initialArrEdges");
+    for (BigDecimal edge : config.initialArrEdges()) {
+      json.writeNumber(plain(edge));
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 

@@ -7,13 +7,13 @@ import java.math.BigDecimal;
 /**
  * Reads an ARR component from the report's bridge, whose components are named record fields, so
  * writers can walk {@link Component#values()} (one order, one set of names) instead of listing the
- * fields again.
+ * fields again. Public for the renderers in {@code dev.upshift.render}, as {@link Formats} is.
  */
-final class Components {
+public final class Components {
   private Components() {}
 
   /** The exact bridge amount of {@code component}. */
-  static BigDecimal amount(ArrBridge arr, Component component) {
+  public static BigDecimal amount(ArrBridge arr, Component component) {
     switch (component) {
       case NEW_LOGO:
         return arr.newLogo();

@@ -6,8 +6,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The one place where this package turns numbers and text into characters, so that the table,
- * CSV, ledger and explanation writers can never disagree on a format. Stateless.
+ * The one place where numbers and text turn into characters, so that the table, CSV, ledger and
+ * explanation writers can never disagree on a format. Stateless. Public for the renderers in
+ * {@code dev.upshift.render} (table, CSV report, explanation), which share it with the ledger.
  *
  * <p>Everything here is locale-independent: digits, separators and signs are written by hand (or by
  * {@link BigDecimal#toPlainString()}), never through {@code String.format} or
@@ -29,9 +30,9 @@ import java.math.RoundingMode;
  *       number.
  * </ul>
  */
-final class Formats {
+public final class Formats {
   /** What an undefined value (a rate over zero customers, a missing target) looks like. */
-  static final String NULL = "—";
+  public static final String NULL = "—";
 
   private static final int DISPLAY_SCALE = 2;
 
@@ -40,7 +41,7 @@ final class Formats {
   // ---------------------------------------------------------------------------------- display
 
   /** Money or a 2-decimal ratio for people: {@code 1,234.50}, {@code (1,234.50)}, or {@code —}. */
-  static String amount(BigDecimal value) {
+  public static String amount(BigDecimal value) {
     if (value == null) {
       return NULL;
     }
@@ -48,22 +49,22 @@ final class Formats {
   }
 
   /** An amount in micro-units for people, like {@link #amount(BigDecimal)}. */
-  static String amount(long micros) {
+  public static String amount(long micros) {
     return amount(Micros.toReported(micros));
   }
 
   /** A count for people: {@code 2,500}, {@code (8)}. */
-  static String count(long value) {
+  public static String count(long value) {
     return parenthesised(group(Long.toString(value)));
   }
 
   /** A nullable count for people, {@code —} when {@code null}. */
-  static String count(Long value) {
+  public static String count(Long value) {
     return value == null ? NULL : count(value.longValue());
   }
 
   /** A percentage for people: {@code 22.50%}, {@code (5.00%)}, or {@code —}. */
-  static String percent(BigDecimal value) {
+  public static String percent(BigDecimal value) {
     if (value == null) {
       return NULL;
     }
@@ -72,23 +73,23 @@ final class Formats {
   }
 
   /** A movement in prose, with an explicit sign: {@code +18,000.00}, {@code -40,000.00}. */
-  static String signedAmount(long micros) {
+  public static String signedAmount(long micros) {
     String grouped = group(Micros.toReported(micros).toPlainString());
     return grouped.startsWith("-") ? grouped : "+" + grouped;
   }
 
   /** A signed count in prose: {@code +10}, {@code -2}, {@code 0}. */
-  static String signedCount(long value) {
+  public static String signedCount(long value) {
     return value > 0 ? "+" + group(Long.toString(value)) : group(Long.toString(value));
   }
 
   /** "yes" or "no". */
-  static String yesNo(boolean value) {
+  public static String yesNo(boolean value) {
     return value ? "yes" : "no";
   }
 
   /** How people call an ARR component, e.g. {@code Add-on seats}: the same words as SPEC. */
-  static String label(Component component) {
+  public static String label(Component component) {
     switch (component) {
       case NEW_LOGO:
         return "New logo";
@@ -120,7 +121,7 @@ final class Formats {
   // ---------------------------------------------------------------------------------- machine
 
   /** A number for CSV: 2 decimals, half-even, no grouping ({@code -1234.50}); empty for null. */
-  static String plain(BigDecimal value) {
+  public static String plain(BigDecimal value) {
     return value == null ? "" : round(value).toPlainString();
   }
 
@@ -151,7 +152,7 @@ final class Formats {
    * A text cell for CSV: neutralised ({@link #neutralise}) and then quoted per RFC 4180 when it
    * contains a comma, a quote, CR or LF (quotes doubled).
    */
-  static String csvText(String text) {
+  public static String csvText(String text) {
     if (text == null) {
       return "";
     }
@@ -182,12 +183,12 @@ final class Formats {
   // ---------------------------------------------------------------------------------- layout
 
   /** {@code text} right-aligned in {@code width} characters (never truncated). */
-  static String padLeft(String text, int width) {
+  public static String padLeft(String text, int width) {
     return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
   }
 
   /** {@code text} left-aligned in {@code width} characters (never truncated). */
-  static String padRight(String text, int width) {
+  public static String padRight(String text, int width) {
     return text.length() >= width ? text : text + " ".repeat(width - text.length());
   }
 

@@ -1,12 +1,13 @@
 /**
- * Reports for people and spreadsheets: the {@code --format table} text ({@link
- * dev.upshift.io.report.TableReportWriter}), the {@code --format csv} table ({@link
- * dev.upshift.io.report.CsvReportWriter}), the per-customer ledger of §7.3 ({@link
- * dev.upshift.io.report.LedgerWriter}) and the {@code upshift explain} output ({@link
- * dev.upshift.io.report.ExplanationWriter}). The JSON report lives elsewhere.
+ * The per-customer ledger of §7.3 ({@link dev.upshift.io.report.LedgerWriter}), and {@link
+ * dev.upshift.io.report.Formats}, which it shares with the reports for people and spreadsheets in
+ * {@code dev.upshift.render} (the {@code --format table} text, the {@code --format csv} table, the
+ * {@code upshift explain} output). Both live here, among the plain writers, so that a caller
+ * writing a ledger needs no renderer and every renderer reaches the same formats. The JSON report
+ * lives in {@code dev.upshift.io.json}.
  *
- * <p>The core hands over exact figures (money at scale 6, rates already rounded); this package
- * only decides how they look, and decides it once, in {@code Formats}:
+ * <p>The core hands over exact figures (money at scale 6, rates already rounded); these writers
+ * only decide how they look, and decide it once, in {@code Formats}:
  * <ul>
  *   <li><b>For people</b> (table, explanation): comma thousands separators, 2 decimals for money
  *       and ratios even when the amounts are whole (columns line up, cents are never hidden),

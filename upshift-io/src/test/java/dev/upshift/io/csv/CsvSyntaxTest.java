@@ -2,6 +2,21 @@ package dev.upshift.io.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static dev.upshift.input.InputErrorCode.DUPLICATE_COLUMN;
+import static dev.upshift.input.InputErrorCode.EMPTY_FILE;
+import static dev.upshift.input.InputErrorCode.LONE_CARRIAGE_RETURN;
+import static dev.upshift.input.InputErrorCode.MISSING_COLUMN;
+import static dev.upshift.input.InputErrorCode.NEGATIVE_VALUE;
+import static dev.upshift.input.InputErrorCode.NOT_UTF8;
+import static dev.upshift.input.InputErrorCode.NOT_WHOLE_NUMBER;
+import static dev.upshift.input.InputErrorCode.NO_SUCH_FILE;
+import static dev.upshift.input.InputErrorCode.RAGGED_ROW;
+import static dev.upshift.input.InputErrorCode.TEXT_AFTER_QUOTE;
+import static dev.upshift.input.InputErrorCode.UNKNOWN_COLUMN;
+import static dev.upshift.input.InputErrorCode.UNNAMED_COLUMN;
+import static dev.upshift.input.InputErrorCode.UNREADABLE_FILE;
+import static dev.upshift.input.InputErrorCode.UNTERMINATED_QUOTE;
+
 import dev.upshift.input.Phase;
 import dev.upshift.money.Micros;
 import java.io.ByteArrayOutputStream;
@@ -95,7 +110,10 @@ class CsvSyntaxTest {
 
   @Test
   void unknownColumnIsAnError() {
-    assertThat(fixture.errors("customer_id,arr,start_date,Seat\nC1,100,2026-01-01,5\n"))
+    String text = "customer_id,arr,start_date,Seat\nC1,100,2026-01-01,5\n";
+
+    assertThat(fixture.codes(text)).containsExactly(UNKNOWN_COLUMN);
+    assertThat(fixture.errors(text))
         .containsExactly("subscriptions.csv:1: column Seat: unknown column; expected one of"
             + " customer_id, line_id, product, plan, tier, seats, arr, mrr, amount,"
             + " billing_period, currency, start_date, end_date, signed_date, cancel_signed_date,"
@@ -104,14 +122,20 @@ class CsvSyntaxTest {
 
   @Test
   void duplicateHeaderNameIsAnError() {
-    assertThat(fixture.errors("customer_id,seats,arr,SEATS,start_date\nC1,1,100,2,2026-01-01\n"))
+    String text = "customer_id,seats,arr,SEATS,start_date\nC1,1,100,2,2026-01-01\n";
+
+    assertThat(fixture.codes(text)).containsExactly(DUPLICATE_COLUMN);
+    assertThat(fixture.errors(text))
         .containsExactly("subscriptions.csv:1: column seats: appears twice in the header"
             + " (columns 2 and 4); keep one");
   }
 
   @Test
   void headerColumnWithoutANameIsAnError() {
-    assertThat(fixture.errors("customer_id,arr,start_date,\nC1,100,2026-01-01,\n"))
+    String text = "customer_id,arr,start_date,\nC1,100,2026-01-01,\n";
+
+    assertThat(fixture.codes(text)).containsExactly(UNNAMED_COLUMN);
+    assertThat(fixture.errors(text))
         .containsExactly("subscriptions.csv:1: header column 4 has no name; remove it (a trailing"
             + " comma?) or name it one of customer_id, line_id, product, plan, tier, seats, arr,"
             + " mrr, amount, billing_period, currency, start_date, end_date, signed_date,"
@@ -122,19 +146,25 @@ class CsvSyntaxTest {
   void headerThatIsNotUtf8IsAnError() {
     byte[] header = "customer_id,arr,start_date,pl\u00e4n\n".getBytes(StandardCharsets.ISO_8859_1);
 
-    assertThat(fixture.errors(InputFiles.of(fixture.write("subscriptions.csv", header))))
+    InputFiles files = InputFiles.of(fixture.write("subscriptions.csv", header));
+
+    assertThat(fixture.codes(files)).containsExactly(NOT_UTF8);
+    assertThat(fixture.errors(files))
         .containsExactly("subscriptions.csv:1: header: contains bytes that are not UTF-8 (byte"
             + " 0xE4); save the file as UTF-8");
   }
 
   @Test
   void missingRequiredColumnIsAnError() {
+    assertThat(fixture.codes("customer_id,arr\nC1,100\n")).containsExactly(MISSING_COLUMN);
     assertThat(fixture.errors("customer_id,arr\nC1,100\n"))
         .containsExactly("subscriptions.csv:1: column start_date: missing required column");
   }
 
   @Test
   void missingPriceColumnIsAnError() {
+    assertThat(fixture.codes("customer_id,start_date\nC1,2026-01-01\n"))
+        .containsExactly(MISSING_COLUMN);
     assertThat(fixture.errors("customer_id,start_date\nC1,2026-01-01\n"))
         .containsExactly("subscriptions.csv:1: column arr: missing price column; the header needs"
             + " arr, mrr or amount (with billing_period)");
@@ -142,6 +172,7 @@ class CsvSyntaxTest {
 
   @Test
   void emptyFileIsAnError() {
+    assertThat(fixture.codes("\uFEFF\n\n")).containsExactly(EMPTY_FILE);
     assertThat(fixture.errors("\uFEFF\n\n"))
         .containsExactly("subscriptions.csv: the file is empty; expected a header row with"
             + " customer_id, start_date");
@@ -149,8 +180,17 @@ class CsvSyntaxTest {
 
   @Test
   void missingFileIsAnError() {
+    assertThat(fixture.codes(InputFiles.of(dir.resolve("nope.csv")))).containsExactly(NO_SUCH_FILE);
     assertThat(fixture.errors(InputFiles.of(dir.resolve("nope.csv"))))
         .containsExactly("nope.csv: no such file");
+  }
+
+  @Test
+  void directoryInsteadOfAFileIsUnreadable() {
+    InputFiles files = InputFiles.of(fixture.dir());
+
+    assertThat(fixture.codes(files)).containsExactly(UNREADABLE_FILE);
+    assertThat(Fixture.failure(files).errors().get(0).reason()).startsWith("cannot read the file: ");
   }
 
   @Test
@@ -163,6 +203,7 @@ class CsvSyntaxTest {
         C4,x,100,2026-01-01
         """;
 
+    assertThat(fixture.codes(text)).containsExactly(RAGGED_ROW, RAGGED_ROW, NOT_WHOLE_NUMBER);
     assertThat(fixture.errors(text)).containsExactly(
         "subscriptions.csv:2: row has 3 cells but the header has 4 columns; write empty cells as"
             + " nothing between commas, not by leaving them out",
@@ -180,6 +221,7 @@ class CsvSyntaxTest {
         C3,Pro,1,100,2026-01-01
         """;
 
+    assertThat(fixture.codes(text)).containsExactly(UNTERMINATED_QUOTE);
     assertThat(fixture.errors(text)).containsExactly(
         "subscriptions.csv:3: column plan: unterminated quote: the quoted cell opened on line 3 has"
             + " no closing quote, so every line after it was read into this cell");
@@ -203,6 +245,7 @@ class CsvSyntaxTest {
         C3,Pro,-1,2026-01-01
         """;
 
+    assertThat(fixture.codes(text)).containsExactly(NEGATIVE_VALUE, TEXT_AFTER_QUOTE);
     assertThat(fixture.errors(text)).containsExactly(
         "subscriptions.csv:2: column arr: \"-1\" is negative; a price must be 0 or more",
         "subscriptions.csv:3: column plan: text after the closing quote; a quoted cell must end at"
@@ -215,6 +258,7 @@ class CsvSyntaxTest {
     String text = "customer_id,plan,arr,start_date\nC1,\"Pro\rMax\",100,2026-01-01\n"
         + "C2,Pro,100,2026-01-01\n";
 
+    assertThat(fixture.codes(text)).containsExactly(LONE_CARRIAGE_RETURN);
     assertThat(fixture.errors(text)).containsExactly(
         "subscriptions.csv:2: column plan: a quoted cell contains a line break that is a lone"
             + " carriage return (CR), which cannot be read reliably; save the file with LF or CRLF"
@@ -239,6 +283,7 @@ class CsvSyntaxTest {
 
     InputFiles files = InputFiles.of(fixture.write("subscriptions.csv", bytes.toByteArray()));
 
+    assertThat(fixture.codes(files)).containsExactly(NOT_UTF8, NEGATIVE_VALUE);
     assertThat(fixture.errors(files)).containsExactly(
         "subscriptions.csv:3: column plan: contains bytes that are not UTF-8 (byte 0xE9); save the"
             + " file as UTF-8",

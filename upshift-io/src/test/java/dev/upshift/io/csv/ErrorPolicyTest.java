@@ -1,7 +1,14 @@
 package dev.upshift.io.csv;
 
+import static dev.upshift.input.InputErrorCode.BAD_RATE;
+import static dev.upshift.input.InputErrorCode.NEGATIVE_VALUE;
+import static dev.upshift.input.InputErrorCode.NOT_WHOLE_NUMBER;
+import static dev.upshift.input.InputErrorCode.NO_SUCH_FILE;
+import static dev.upshift.input.InputErrorCode.OVERLAP;
+import static dev.upshift.input.InputErrorCode.RAGGED_ROW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upshift.input.InputError;
 import dev.upshift.input.InputException;
 import dev.upshift.input.Phase;
 import java.io.IOException;
@@ -52,6 +59,8 @@ class ErrorPolicyTest {
         "subscriptions.csv:6: column arr: \"-5\" is negative; a price must be 0 or more",
         "subscriptions.csv:7: row has 4 cells but the header has 6 columns; write empty cells as"
             + " nothing between commas, not by leaving them out");
+    assertThat(failure.errors()).extracting(InputError::code).containsExactly(BAD_RATE,
+        NOT_WHOLE_NUMBER, NOT_WHOLE_NUMBER, OVERLAP, NOT_WHOLE_NUMBER, NEGATIVE_VALUE, RAGGED_ROW);
     assertThat(failure.totalErrors()).isEqualTo(7);
   }
 
@@ -75,7 +84,7 @@ class ErrorPolicyTest {
   }
 
   @Test
-  void skipDropsBadRows_writesThemWithReasons_andCountsThem() throws IOException {
+  void skipDropsBadRows_writesThemWithCodesAndReasons_andCountsThem() throws IOException {
     Path rejects = dir.resolve("out/rejects.csv");
     Files.createDirectories(rejects.getParent());
     InputFiles files = fixture.subscriptions(SUBSCRIPTIONS)
@@ -99,14 +108,17 @@ class ErrorPolicyTest {
         "subscriptions.csv:6: column arr: \"-5\" is negative; a price must be 0 or more",
         "subscriptions.csv:7: row has 4 cells but the header has 6 columns; write empty cells as"
             + " nothing between commas, not by leaving them out");
+    assertThat(result.skipped()).extracting(InputError::code).containsExactly(NOT_WHOLE_NUMBER,
+        OVERLAP, NOT_WHOLE_NUMBER, NEGATIVE_VALUE, RAGGED_ROW);
     assertThat(result.rejectsFile()).isEqualTo(rejects);
-    // Rows with cell errors as they are found, then the rows dropped by the overlap check.
+    // Rows with cell errors as they are found, then the rows dropped by the overlap check; a row's
+    // codes in the order of its reasons.
     assertThat(Files.readString(rejects, StandardCharsets.UTF_8)).isEqualTo("""
-        line,column,reason,customer_id,plan,seats,arr,start_date,end_date\r
-        3,seats,"column seats: ""12.5"" is not a whole number",C2,"Pro, annual",12.5,1000,2026-01-01,\r
-        6,seats;arr,"column seats: ""x"" is not a whole number; column arr: ""-5"" is negative; a price must be 0 or more",C4,Pro,x,-5,2026-01-01,\r
-        7,,"row has 4 cells but the header has 6 columns; write empty cells as nothing between commas, not by leaving them out",C5,Pro,1,1000\r
-        5,start_date,"column start_date: phase starting 2026-03-01 overlaps the phase on line 4 (2026-01-01 to 2026-06-01) of customer ""C3"", line ""default""\",C3,Pro,6,1200,2026-03-01,\r
+        line,column,code,reason,customer_id,plan,seats,arr,start_date,end_date\r
+        3,seats,not_whole_number,"column seats: ""12.5"" is not a whole number",C2,"Pro, annual",12.5,1000,2026-01-01,\r
+        6,seats;arr,not_whole_number;negative_value,"column seats: ""x"" is not a whole number; column arr: ""-5"" is negative; a price must be 0 or more",C4,Pro,x,-5,2026-01-01,\r
+        7,,ragged_row,"row has 4 cells but the header has 6 columns; write empty cells as nothing between commas, not by leaving them out",C5,Pro,1,1000\r
+        5,start_date,overlap,"column start_date: phase starting 2026-03-01 overlaps the phase on line 4 (2026-01-01 to 2026-06-01) of customer ""C3"", line ""default""\",C3,Pro,6,1200,2026-03-01,\r
         """);
     try (Stream<Path> left = Files.list(rejects.getParent())) {
       assertThat(left).containsExactly(rejects); // no temporary file left behind
@@ -125,7 +137,8 @@ class ErrorPolicyTest {
     assertThat(result.rejectsFile()).isEqualTo(stale);
     assertThat(result.rejectedRows()).isZero();
     assertThat(result.skipped()).isEmpty();
-    assertThat(Files.readString(stale)).isEqualTo("line,column,reason,customer_id,arr,start_date\r\n");
+    assertThat(Files.readString(stale))
+        .isEqualTo("line,column,code,reason,customer_id,arr,start_date\r\n");
   }
 
   @Test
@@ -179,6 +192,7 @@ class ErrorPolicyTest {
 
     assertThat(failure.errors()).extracting(Object::toString)
         .containsExactly(relative + ": no such file");
+    assertThat(failure.errors()).extracting(InputError::code).containsExactly(NO_SUCH_FILE);
   }
 
   @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.upshift.input.CustomerAttributes;
 import dev.upshift.input.InputException;
-import dev.upshift.io.sample.SampleGenerator;
-import dev.upshift.io.sample.SampleOptions;
+import dev.upshift.sample.SampleGenerator;
+import dev.upshift.sample.SampleOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.upshift.io.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upshift.input.Dataset;
-import dev.upshift.io.sample.SampleGenerator;
-import dev.upshift.io.sample.SampleOptions;
+import dev.upshift.sample.SampleGenerator;
+import dev.upshift.sample.SampleOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.upshift.input.InputError;
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.InputException;
 import dev.upshift.input.Phase;
 import java.io.IOException;
@@ -71,6 +72,16 @@ final class Fixture {
   /** The messages of a subscriptions text that must be invalid. */
   List<String> errors(String subscriptions) {
     return errors(subscriptions(subscriptions));
+  }
+
+  /** The codes of files that must be invalid, in the order their errors are listed. */
+  List<InputErrorCode> codes(InputFiles files) {
+    return failure(files).errors().stream().map(InputError::code).toList();
+  }
+
+  /** The codes of a subscriptions text that must be invalid. */
+  List<InputErrorCode> codes(String subscriptions) {
+    return codes(subscriptions(subscriptions));
   }
 
   List<String> messages(List<InputError> errors) {

@@ -1,9 +1,21 @@
 package dev.upshift.io.csv;
 
+import static dev.upshift.input.InputErrorCode.BAD_DATE;
+import static dev.upshift.input.InputErrorCode.BAD_SEGMENT;
+import static dev.upshift.input.InputErrorCode.DUPLICATE_COLUMN;
+import static dev.upshift.input.InputErrorCode.DUPLICATE_KEY;
+import static dev.upshift.input.InputErrorCode.EMPTY_FILE;
+import static dev.upshift.input.InputErrorCode.MISSING_COLUMN;
+import static dev.upshift.input.InputErrorCode.MISSING_VALUE;
+import static dev.upshift.input.InputErrorCode.NOT_UTF8;
+import static dev.upshift.input.InputErrorCode.RAGGED_ROW;
+import static dev.upshift.input.InputErrorCode.UNTERMINATED_QUOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.upshift.analysis.Initiative;
+import dev.upshift.input.InputError;
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.InputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InitiativesReaderTest {
   private static List<String> errorsOf(String csv) {
+    return failure(csv).errors().stream().map(Object::toString).toList();
+  }
+
+  private static List<InputErrorCode> codesOf(String csv) {
+    return failure(csv).errors().stream().map(InputError::code).toList();
+  }
+
+  private static InputException failure(String csv) {
     try {
       InitiativesReader.read(csv, "initiatives.csv");
     } catch (InputException e) {
-      return e.errors().stream().map(Object::toString).toList();
+      return e;
     }
     throw new AssertionError("no error");
   }
@@ -47,7 +67,7 @@ class InitiativesReaderTest {
 
   @Test
   void errors_nameFileLineColumnAndReason() {
-    assertThat(errorsOf("""
+    String csv = """
         name,launch_date,segment
         A,2025-13-01,
         ,2025-01-01,
@@ -55,7 +75,11 @@ class InitiativesReaderTest {
         C,2025-01-01
         D,2025-02-01,channel=sales
         D,2025-03-01,
-        """)).containsExactly(
+        """;
+
+    assertThat(codesOf(csv))
+        .containsExactly(BAD_DATE, MISSING_VALUE, BAD_SEGMENT, RAGGED_ROW, DUPLICATE_KEY);
+    assertThat(errorsOf(csv)).containsExactly(
         "initiatives.csv:2: column launch_date: \"2025-13-01\" is not a date (yyyy-MM-dd)",
         "initiatives.csv:3: column name: missing value",
         "initiatives.csv:4: column segment: \"Mid-Market\" is not dim=value (e.g. initial_arr=<10K,"
@@ -66,6 +90,9 @@ class InitiativesReaderTest {
 
   @Test
   void errors_inTheHeader() {
+    assertThat(codesOf("name,Name,segment\nA,B,\n"))
+        .containsExactly(DUPLICATE_COLUMN, MISSING_COLUMN);
+    assertThat(codesOf("")).containsExactly(EMPTY_FILE);
     assertThat(errorsOf("name,Name,segment\nA,B,\n")).containsExactly(
         "initiatives.csv:1: column name: duplicate column name",
         "initiatives.csv:1: column launch_date: missing required column");
@@ -75,6 +102,8 @@ class InitiativesReaderTest {
 
   @Test
   void errors_unterminatedQuote() {
+    assertThat(codesOf("name,launch_date\nA,2025-01-01\n\"B,2025-01-01\n"))
+        .containsExactly(UNTERMINATED_QUOTE);
     assertThat(errorsOf("name,launch_date\nA,2025-01-01\n\"B,2025-01-01\n"))
         .containsExactly("initiatives.csv:3: unterminated quoted field (a \" is opened and never closed)");
   }
@@ -90,6 +119,8 @@ class InitiativesReaderTest {
     Files.write(file, all);
 
     assertThatThrownBy(() -> InitiativesReader.read(file)).isInstanceOf(InputException.class)
+        .satisfies(e -> assertThat(((InputException) e).errors())
+            .extracting(InputError::code).containsExactly(NOT_UTF8))
         .hasMessage("my-initiatives.csv:3: the file is not UTF-8 text (invalid byte sequence);"
             + " save it as UTF-8");
   }

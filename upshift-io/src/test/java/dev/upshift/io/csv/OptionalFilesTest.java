@@ -1,5 +1,18 @@
 package dev.upshift.io.csv;
 
+import static dev.upshift.input.InputErrorCode.BAD_CURRENCY_CODE;
+import static dev.upshift.input.InputErrorCode.BAD_DATE;
+import static dev.upshift.input.InputErrorCode.BAD_NUMBER;
+import static dev.upshift.input.InputErrorCode.BAD_PERIOD;
+import static dev.upshift.input.InputErrorCode.BAD_RATE;
+import static dev.upshift.input.InputErrorCode.BAD_SCORE;
+import static dev.upshift.input.InputErrorCode.BAD_SEGMENT;
+import static dev.upshift.input.InputErrorCode.DUPLICATE_COLUMN;
+import static dev.upshift.input.InputErrorCode.DUPLICATE_KEY;
+import static dev.upshift.input.InputErrorCode.MISSING_COLUMN;
+import static dev.upshift.input.InputErrorCode.MISSING_VALUE;
+import static dev.upshift.input.InputErrorCode.NOT_WHOLE_NUMBER;
+import static dev.upshift.input.InputErrorCode.RAGGED_ROW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upshift.input.Dataset;
@@ -61,6 +74,7 @@ class OptionalFilesTest {
         C1,AMER
         """));
 
+    assertThat(fixture.codes(files)).containsExactly(DUPLICATE_KEY);
     assertThat(fixture.errors(files)).containsExactly("customers.csv:4: column customer_id:"
         + " customer \"C1\" is already listed on line 2; list each customer once");
   }
@@ -69,12 +83,17 @@ class OptionalFilesTest {
   void attributeNamesDifferingOnlyInCaseAreDuplicates() {
     InputFiles files = base.withCustomers(file("customers.csv", "customer_id,Region,REGION\nC1,a,b\n"));
 
+    assertThat(fixture.codes(files)).containsExactly(DUPLICATE_COLUMN);
     assertThat(fixture.errors(files)).containsExactly(
         "customers.csv:1: column region: appears twice in the header (columns 2 and 3); keep one");
   }
 
   @Test
   void customersNeedACustomerIdColumnAndValue() {
+    assertThat(fixture.codes(base.withCustomers(file("customers.csv", "id,region\nC1,EMEA\n"))))
+        .containsExactly(MISSING_COLUMN);
+    assertThat(fixture.codes(base.withCustomers(file("customers.csv", "customer_id,r\n,EMEA\n"))))
+        .containsExactly(MISSING_VALUE);
     assertThat(fixture.errors(base.withCustomers(file("customers.csv", "id,region\nC1,EMEA\n"))))
         .containsExactly("customers.csv:1: column customer_id: missing required column");
     assertThat(fixture.errors(base.withCustomers(file("customers.csv", "customer_id,region\n,EMEA\n"))))
@@ -84,6 +103,8 @@ class OptionalFilesTest {
 
   @Test
   void raggedRowInAnOptionalFileIsAnError() {
+    assertThat(fixture.codes(base.withCustomers(file("customers.csv", "customer_id\nC1,EMEA\n"))))
+        .containsExactly(RAGGED_ROW);
     assertThat(fixture.errors(base.withCustomers(file("customers.csv", "customer_id,region\nC1,EMEA,x\n"))))
         .containsExactly("customers.csv:2: row has 3 cells but the header has 2 columns; quote"
             + " cells that contain commas");
@@ -123,12 +144,15 @@ class OptionalFilesTest {
         crm,Pro,3
         """));
 
+    assertThat(fixture.codes(files)).containsExactly(DUPLICATE_KEY);
     assertThat(fixture.errors(files)).containsExactly("plans.csv:3: column tier: plan \"Pro\" of"
         + " product \"crm\" has tier 2 on line 2 and tier 3 here; give each plan one tier");
   }
 
   @Test
   void planTierMustBeAWholeNumber() {
+    assertThat(fixture.codes(base.withPlans(file("plans.csv", "plan,tier\nPro,2.5\nMax,\n"))))
+        .containsExactly(NOT_WHOLE_NUMBER, MISSING_VALUE);
     assertThat(fixture.errors(base.withPlans(file("plans.csv", "plan,tier\nPro,2.5\nMax,\n"))))
         .containsExactly(
             "plans.csv:2: column tier: \"2.5\" is not a whole number",
@@ -161,6 +185,7 @@ class OptionalFilesTest {
         C1,01/04/2026,50
         """));
 
+    assertThat(fixture.codes(files)).containsExactly(BAD_SCORE, BAD_SCORE, BAD_NUMBER, BAD_DATE);
     assertThat(fixture.errors(files)).containsExactly(
         "health.csv:2: column score: \"100.5\" is not between 0 and 100",
         "health.csv:3: column score: \"-1\" is not between 0 and 100",
@@ -197,6 +222,8 @@ class OptionalFilesTest {
         upsellRate,2026,6,
         """));
 
+    assertThat(fixture.codes(files))
+        .containsExactly(BAD_PERIOD, BAD_NUMBER, BAD_SEGMENT, DUPLICATE_KEY);
     assertThat(fixture.errors(files)).containsExactly(
         "targets.csv:2: column period: \"2026-Q5\" is not a period label; write 2026-03,"
             + " 2026-Q1, 2026, FY2027-Q1 or FY2027",
@@ -235,6 +262,8 @@ class OptionalFilesTest {
         JPY,
         """));
 
+    assertThat(fixture.codes(files))
+        .containsExactly(DUPLICATE_KEY, BAD_RATE, BAD_RATE, BAD_CURRENCY_CODE, MISSING_VALUE);
     assertThat(fixture.errors(files)).containsExactly(
         "fx.csv:3: column currency: EUR is already listed on line 2; list each currency once"
             + " (one rate for the whole report)",

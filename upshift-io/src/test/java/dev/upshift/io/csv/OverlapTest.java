@@ -3,6 +3,7 @@ package dev.upshift.io.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.Phase;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -46,13 +47,15 @@ class OverlapTest {
 
   @Test
   void overlapIsReportedAtTheLaterRow_columnStartDate_namingTheEarlierLine() {
-    List<String> errors = fixture.errors("""
+    String text = """
         customer_id,line_id,arr,start_date,end_date
         C1,L1,100,2026-01-01,2026-07-01
         C1,L2,100,2026-03-01,
         C1,L1,200,2026-03-01,
-        """);
+        """;
+    List<String> errors = fixture.errors(text);
 
+    assertThat(fixture.codes(text)).containsExactly(InputErrorCode.OVERLAP);
     assertThat(errors).containsExactly("subscriptions.csv:4: column start_date: phase starting"
         + " 2026-03-01 overlaps the phase on line 2 (2026-01-01 to 2026-07-01) of customer \"C1\","
         + " line \"L1\"");

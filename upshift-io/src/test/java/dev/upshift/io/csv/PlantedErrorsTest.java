@@ -1,8 +1,21 @@
 package dev.upshift.io.csv;
 
+import static dev.upshift.input.InputErrorCode.BAD_DATE;
+import static dev.upshift.input.InputErrorCode.BAD_NUMBER;
+import static dev.upshift.input.InputErrorCode.END_NOT_AFTER_START;
+import static dev.upshift.input.InputErrorCode.MISSING_VALUE;
+import static dev.upshift.input.InputErrorCode.NOT_WHOLE_NUMBER;
+import static dev.upshift.input.InputErrorCode.OVERLAP;
+import static dev.upshift.input.InputErrorCode.PRICE_FORM_COUNT;
+import static dev.upshift.input.InputErrorCode.RAGGED_ROW;
+import static dev.upshift.input.InputErrorCode.TOO_MANY_DECIMALS;
+import static dev.upshift.input.InputErrorCode.UNKNOWN_BILLING_PERIOD;
+import static dev.upshift.input.InputErrorCode.UNKNOWN_CURRENCY;
+import static dev.upshift.input.InputErrorCode.UNKNOWN_STATUS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.upshift.input.InputError;
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.InputException;
 import dev.upshift.input.Phase;
 import dev.upshift.money.Micros;
@@ -19,6 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PlantedErrorsTest {
   private static final List<Long> PLANTED = List.of(4L, 7L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L,
       18L, 19L, 21L);
+  /** The code of the error planted on each line. */
+  private static final List<InputErrorCode> CODES = List.of(NOT_WHOLE_NUMBER, BAD_DATE,
+      UNKNOWN_BILLING_PERIOD, PRICE_FORM_COUNT, UNKNOWN_CURRENCY, END_NOT_AFTER_START, BAD_NUMBER,
+      UNKNOWN_STATUS, RAGGED_ROW, OVERLAP, TOO_MANY_DECIMALS, MISSING_VALUE, NOT_WHOLE_NUMBER);
 
   @TempDir Path dir;
 
@@ -39,6 +56,7 @@ class PlantedErrorsTest {
     assertThat(failure.errors()).extracting(InputError::column).containsExactly(
         "seats", "start_date", "billing_period", "mrr", "currency", "end_date", "arr", "status",
         null, "start_date", "arr", "customer_id", "tier");
+    assertThat(failure.errors()).extracting(InputError::code).containsExactlyElementsOf(CODES);
     assertThat(failure.errors().get(9).reason())
         .startsWith("phase starting 2025-03-15 overlaps the phase on line 3 ");
   }
@@ -61,6 +79,7 @@ class PlantedErrorsTest {
         .isEqualTo(Micros.ofUnits(12_960)); // 3000 a quarter × 4 × 1.08
     assertThat(result.rejectedRows()).isEqualTo(PLANTED.size());
     assertThat(result.skipped()).extracting(InputError::line).containsExactlyElementsOf(PLANTED);
+    assertThat(result.skipped()).extracting(InputError::code).containsExactlyElementsOf(CODES);
     assertThat(result.dataset().summary().rows()).isEqualTo(19);
   }
 }

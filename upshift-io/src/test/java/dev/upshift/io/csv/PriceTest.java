@@ -2,6 +2,7 @@ package dev.upshift.io.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.Phase;
 import dev.upshift.money.Micros;
 import java.math.BigDecimal;
@@ -203,6 +204,8 @@ class PriceTest {
         "fx.csv:2: column rate: \"-1.1\" must be greater than 0",
         "subscriptions.csv:2: column currency: currency \"EUR\" has no usable rate: its row on"
             + " line 2 of fx.csv is in error");
+    assertThat(fixture.codes(files))
+        .containsExactly(InputErrorCode.BAD_RATE, InputErrorCode.UNKNOWN_CURRENCY);
   }
 
   @Test
@@ -233,5 +236,23 @@ class PriceTest {
     assertThat(error("C1,,1000000000000,,,,2026-01-01"))
         .isEqualTo("subscriptions.csv:2: column mrr: the ARR of this row, 12000000000000.000000,"
             + " is too large; at most 9223372036854.775807");
+  }
+
+  /** A row of each test in this class that pins a message, and the code its error carries. */
+  @ParameterizedTest(name = "{1}: {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      C1,1.0000001,,,,,2026-01-01                | TOO_MANY_DECIMALS
+      C1,,,1e3,month,,2026-01-01                 | BAD_NUMBER
+      C1,,-10,,,,2026-01-01                      | NEGATIVE_VALUE
+      C1,,,,,,2026-01-01                         | PRICE_FORM_COUNT
+      C1,1200,100,,,,2026-01-01                  | PRICE_FORM_COUNT
+      C1,,,300,,,2026-01-01                      | MISSING_VALUE
+      C1,,,300,weekly,,2026-01-01                | UNKNOWN_BILLING_PERIOD
+      C1,1200,,,,EURO,2026-01-01                 | BAD_CURRENCY_CODE
+      C1,1200,,,,eur,2026-01-01                  | UNKNOWN_CURRENCY
+      C1,9223372036854.775808,,,,,2026-01-01     | VALUE_TOO_LARGE
+      """)
+  void eachPriceErrorCarriesItsCode(String row, InputErrorCode code) {
+    assertThat(fixture.codes(HEADER + row + "\n")).containsExactly(code);
   }
 }

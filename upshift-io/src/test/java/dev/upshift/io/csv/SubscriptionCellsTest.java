@@ -2,6 +2,7 @@ package dev.upshift.io.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.Phase;
 import dev.upshift.input.PhaseKind;
 import dev.upshift.input.PhaseStatus;
@@ -11,6 +12,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** One test per cell rule of §1.1, §1.3 and §10 Input, each pinning the exact message. */
 class SubscriptionCellsTest {
@@ -198,7 +201,9 @@ class SubscriptionCellsTest {
 
   @Test
   void everyErrorOfARowIsReported() {
-    assertThat(fixture.errors(HEADER + ",,,,x,-1,abc,2026-13-01,,,,gone,\n")).containsExactly(
+    String text = HEADER + ",,,,x,-1,abc,2026-13-01,,,,gone,\n";
+
+    assertThat(fixture.errors(text)).containsExactly(
         "subscriptions.csv:2: column customer_id: is empty; every row needs a customer_id",
         "subscriptions.csv:2: column tier: \"x\" is not a whole number",
         "subscriptions.csv:2: column seats: \"-1\" is negative; seats must be 0 or more",
@@ -207,6 +212,9 @@ class SubscriptionCellsTest {
         "subscriptions.csv:2: column start_date: \"2026-13-01\" is not a valid calendar date",
         "subscriptions.csv:2: column status: \"gone\" is not a status; use active, trial,"
             + " suspended or read_only");
+    assertThat(fixture.codes(text)).containsExactly(InputErrorCode.MISSING_VALUE,
+        InputErrorCode.NOT_WHOLE_NUMBER, InputErrorCode.NEGATIVE_VALUE, InputErrorCode.BAD_NUMBER,
+        InputErrorCode.BAD_DATE, InputErrorCode.UNKNOWN_STATUS);
   }
 
   @Test
@@ -256,5 +264,32 @@ class SubscriptionCellsTest {
         .isEqualTo(Long.MAX_VALUE);
     assertThat(Micros.toDecimal(phase("C1,,,,,,.5,2026-01-01,,,,,").arrMicros()))
         .isEqualByComparingTo("0.5");
+  }
+
+  /**
+   * A row of each test in this class that pins a message, and the code its error carries
+   * ({@code LONG_ID} stands for a customer_id of 257 characters).
+   */
+  @ParameterizedTest(name = "{1}: {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      ' ,,,,,,100,2026-01-01,,,,,'                      | MISSING_VALUE
+      C1,,,,,,100,,,,,,                                 | MISSING_VALUE
+      LONG_ID,,,,,,100,2026-01-01,,,,,                  | VALUE_TOO_LONG
+      C1,,,,,12.5,100,2026-01-01,,,,,                   | NOT_WHOLE_NUMBER
+      C1,,,,gold,,100,2026-01-01,,,,,                   | NOT_WHOLE_NUMBER
+      C1,,,,,-3,100,2026-01-01,,,,,                     | NEGATIVE_VALUE
+      C1,,,,,2147483648,100,2026-01-01,,,,,             | VALUE_TOO_LARGE
+      C1,,,,,,abc,2026-01-01,,,,,                       | BAD_NUMBER
+      C1,,,,,,100,2026/01/01,,,,,                       | BAD_DATE
+      C1,,,,,,100,2026-01-01,2026-02-30,,,,             | BAD_DATE
+      C1,,,,,,100,2026-01-01,,,soon,,                   | BAD_DATE
+      C1,,,,,,100,2026-03-01,2026-03-01,,,,             | END_NOT_AFTER_START
+      C1,,,,,,100,2026-01-01,,,,paused,                 | UNKNOWN_STATUS
+      C1,,,,,,100,2026-01-01,,,,,usage                  | UNKNOWN_KIND
+      """)
+  void eachCellErrorCarriesItsCode(String row, InputErrorCode code) {
+    String text = HEADER + row.replace("LONG_ID", "x".repeat(257)) + "\n";
+
+    assertThat(fixture.codes(text)).containsExactly(code);
   }
 }

@@ -10,7 +10,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 /** Shared datasets. */
-final class Examples {
+public final class Examples {
   private Examples() {}
 
   /**
@@ -18,7 +18,7 @@ final class Examples {
    * new logo (24,000), C upgrades 50,000 → 68,000, E takes its pre-signed ramp step 20,000 →
    * 35,000 (higher tier), D (40,000) churns; in April B (36,000, signed in March) starts.
    */
-  static List<Phase> example1() {
+  public static List<Phase> example1() {
     return phases(
         phase("F").plan("Standard").tier(1).seats(1000).arr("1090000").from("2025-01-01"),
         phase("C").line("L1").plan("Standard").tier(1).seats(100).arr("50000")
@@ -36,11 +36,11 @@ final class Examples {
             .signed("2026-03-25"));
   }
 
-  static Dataset example1Dataset() {
+  public static Dataset example1Dataset() {
     return Dataset.of(example1());
   }
 
-  static ReportOptions.Builder february(String to) {
+  public static ReportOptions.Builder february(String to) {
     return ReportOptions.builder().from(YearMonth.of(2026, 2)).to(YearMonth.parse(to));
   }
 }

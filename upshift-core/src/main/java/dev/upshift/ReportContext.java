@@ -1,0 +1,181 @@
+package dev.upshift;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.upshift.input.CustomerAttributes;
+import dev.upshift.input.Dataset;
+import dev.upshift.input.FxRates;
+import dev.upshift.input.HealthScores;
+import dev.upshift.input.PhaseTable;
+import dev.upshift.input.Target;
+import dev.upshift.metric.MetricEngine;
+import dev.upshift.metric.ReportPlan;
+import dev.upshift.metric.UpsellRule;
+import dev.upshift.report.ReportBuilder;
+import dev.upshift.report.ReportOptions;
+import dev.upshift.segment.Dimension;
+import dev.upshift.segment.Dimensions;
+import dev.upshift.state.TierLadder;
+import dev.upshift.time.Calendar;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The facts every customer's computation needs from the whole dataset, and the options that
+ * shape a report: the tier ladder and top tiers (plans.csv and the highest tier seen on any row),
+ * the resolved range and calendar, the segment attributes and health scores, the targets, the
+ * reporting currency and its FX rates. Built once from a dataset; then any customer, or any part
+ * of the customers (a Spark partition, one customer the service re-reads), is computed against it
+ * with {@link #engine()} and gets exactly the numbers it gets within the whole dataset.
+ *
+ * <p>Immutable and serialisable: what travels is the facts and the options; the engine, the
+ * calendar and the dimensions are rebuilt from them on arrival. A change of a global fact (a new
+ * top tier, a new customer attribute, the range) means a new context.
+ */
+public final class ReportContext implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final ReportOptions options;
+  private final YearMonth from;
+  private final YearMonth to;
+  private final TierLadder ladder;
+  private final CustomerAttributes customers;
+  private final HealthScores health;
+  private final List<Target> targets;
+  private final String currency;
+  private final FxRates fx;
+
+  private final transient ReportPlan plan;
+  private final transient List<Dimension> by;
+  private final transient MetricEngine engine;
+
+  private ReportContext(ReportOptions options, YearMonth from, YearMonth to, TierLadder ladder,
+      CustomerAttributes customers, HealthScores health, List<Target> targets, String currency,
+      FxRates fx) {
+    this.options = requireNonNull(options, "options is null");
+    this.from = requireNonNull(from, "from is null");
+    this.to = requireNonNull(to, "to is null");
+    this.ladder = requireNonNull(ladder, "ladder is null");
+    this.customers = requireNonNull(customers, "customers is null");
+    this.health = requireNonNull(health, "health is null");
+    this.targets = List.copyOf(targets);
+    this.currency = requireNonNull(currency, "currency is null");
+    this.fx = requireNonNull(fx, "fx is null");
+    this.plan = ReportPlan.of(Calendar.of(options.grain(), options.fiscalYearStart()), from, to);
+    this.by = options.by().stream().map(this::dimension).toList();
+    Dimension where = options.where() == null ? null : dimension(options.where().dimension());
+    UpsellRule rule = new UpsellRule(options.upsellDefinition(), options.minExpansionArr(),
+        options.minTenureMonths(), options.excludeTopTier());
+    this.engine = new MetricEngine(plan, options.book(), ladder, rule, options.rateCounting(), by,
+        where, options.where() == null ? null : options.where().value());
+  }
+
+  /**
+   * The context of a report on {@code dataset}.
+   *
+   * @throws IllegalArgumentException on an unusable option: an unknown dimension, a range that
+   *     cannot be taken from an empty dataset, {@code --to} before {@code --from}
+   */
+  public static ReportContext of(Dataset dataset, ReportOptions options) {
+    return of(dataset, options, FxRates.none(dataset.currency()));
+  }
+
+  /** As {@link #of(Dataset, ReportOptions)}, with the FX rates the dataset's prices were read at. */
+  public static ReportContext of(Dataset dataset, ReportOptions options, FxRates fx) {
+    requireNonNull(dataset, "dataset is null");
+    requireNonNull(options, "options is null");
+    YearMonth[] range = range(dataset.table(), options);
+    return new ReportContext(options, range[0], range[1],
+        TierLadder.of(dataset.plans(), dataset.table()), dataset.customers(), dataset.health(),
+        dataset.targets(), dataset.currency(), fx);
+  }
+
+  /** Rebuilds the transient parts after deserialisation. */
+  private Object readResolve() {
+    return new ReportContext(options, from, to, ladder, customers, health, targets, currency, fx);
+  }
+
+  /** {@code --from} and {@code --to}, defaulting to the months of the data's first and last days. */
+  private static YearMonth[] range(PhaseTable table, ReportOptions options) {
+    YearMonth from = options.from();
+    YearMonth to = options.to();
+    if (from == null || to == null) {
+      if (table.size() == 0) {
+        throw new IllegalArgumentException(
+            "there are no subscription phases to take the report range from; give --from and --to");
+      }
+      int earliest = Integer.MAX_VALUE;
+      int latest = Integer.MIN_VALUE;
+      for (int r = 0; r < table.size(); r++) {
+        int start = table.startOf(r);
+        int end = table.endOf(r);
+        earliest = Math.min(earliest, start);
+        latest = Math.max(latest, end != PhaseTable.NONE && end > start ? end : start);
+      }
+      from = from != null ? from : YearMonth.from(LocalDate.ofEpochDay(earliest));
+      to = to != null ? to : YearMonth.from(LocalDate.ofEpochDay(latest));
+    }
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+    }
+    return new YearMonth[] {from, to};
+  }
+
+  private Dimension dimension(String name) {
+    return Dimensions.resolve(name, options.tenureEdges(), options.initialArrEdges(), health,
+        customers);
+  }
+
+  /** The options as given (range not filled in). */
+  public ReportOptions options() {
+    return options;
+  }
+
+  /** The periods to compute, from the resolved range. */
+  public ReportPlan plan() {
+    return plan;
+  }
+
+  /** The engine that computes customers against these facts. */
+  public MetricEngine engine() {
+    return engine;
+  }
+
+  /** The {@code --by} dimensions. */
+  public List<Dimension> by() {
+    return by;
+  }
+
+  public TierLadder ladder() {
+    return ladder;
+  }
+
+  public CustomerAttributes customers() {
+    return customers;
+  }
+
+  public HealthScores health() {
+    return health;
+  }
+
+  public List<Target> targets() {
+    return targets;
+  }
+
+  /** The reporting currency. */
+  public String currency() {
+    return currency;
+  }
+
+  /** The rates at which other currencies' prices were converted into the reporting currency. */
+  public FxRates fx() {
+    return fx;
+  }
+
+  /** The report builder for these options, periods and targets. */
+  ReportBuilder reportBuilder() {
+    return new ReportBuilder(plan, options, targets, by);
+  }
+}

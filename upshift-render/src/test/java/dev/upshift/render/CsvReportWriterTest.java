@@ -1,0 +1,122 @@
+package dev.upshift.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.upshift.Upshift;
+import dev.upshift.input.CustomerAttributes;
+import dev.upshift.input.Dataset;
+import dev.upshift.io.report.Examples;
+import dev.upshift.report.Report;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CsvReportWriterTest {
+
+  @Test
+  void header_namesColumnsAfterTheJsonPaths() {
+    List<String> header = CsvReportWriter.header();
+
+    assertThat(header.subList(0, 11)).containsExactly("dimension", "segment", "period", "start",
+        "end", "arr.starting", "arr.newLogo", "arr.reactivation", "arr.upsell", "arr.upsellRamp",
+        "arr.addOnSeats");
+    assertThat(header).contains("arr.netNew", "arr.ending", "logos.new", "logos.churned",
+        "customers.crossSell", "seats.downgraded", "upsellUsers", "upsellUsersT3",
+        "upsellRate.eligible", "upsellRate.rate", "upsellRate.avgUpsoldArr", "upsellRate.qtdRate",
+        "upsellRate.status", "retention.nrr12m", "ratios.upsellUsersPer1000Seats");
+    assertThat(header.get(header.size() - 1)).isEqualTo("growth.upsellArr");
+    assertThat(header).doesNotHaveDuplicates().hasSize(67);
+    String csv = write(Upshift.report(Examples.example1Dataset(),
+        Examples.february("2026-04").build()));
+    assertThat(csv).startsWith(String.join(",", header) + "\r\n");
+  }
+
+  @Test
+  void totalsRow_hasEmptySegmentCellsPlainNumbersAndEmptyNulls() {
+    String csv = write(Upshift.report(Examples.example1Dataset(),
+        Examples.february("2026-04").build()));
+    List<Map<String, String>> rows = parse(csv);
+
+    assertThat(rows).hasSize(3);
+    Map<String, String> march = rows.get(1);
+    assertThat(march).containsEntry("dimension", "").containsEntry("segment", "")
+        .containsEntry("period", "2026-03").containsEntry("start", "2026-03-01")
+        .containsEntry("end", "2026-03-31")
+        .containsEntry("arr.starting", "1200000.00")
+        .containsEntry("arr.newLogo", "24000.00")
+        .containsEntry("arr.upsell", "33000.00")
+        .containsEntry("arr.upsellRamp", "15000.00")
+        .containsEntry("arr.churn", "-40000.00")
+        .containsEntry("arr.netNew", "17000.00")
+        .containsEntry("arr.ending", "1217000.00")
+        .containsEntry("logos.churned", "-1")
+        .containsEntry("seats.churned", "-20")
+        .containsEntry("seats.ending", "1115")
+        .containsEntry("upsellRate.eligible", "4")
+        .containsEntry("upsellRate.upsold", "2")
+        .containsEntry("upsellRate.rate", "50.00")
+        .containsEntry("upsellRate.avgUpsoldArr", "16500.00")
+        .containsEntry("upsellRate.target", "")
+        .containsEntry("upsellRate.status", "")
+        .containsEntry("retention.nrr", "99.42")
+        .containsEntry("growth.endingSeats", "-1.33")
+        .containsEntry("growth.upsellUsers", "");
+    assertThat(rows.get(0)).containsEntry("upsellRate.avgUpsoldArr", "");
+  }
+
+  @Test
+  void segmentRows_followTheTotals_andTextCellsAreNeutralisedButNumbersAreNot() {
+    Dataset dataset = Examples.example1Dataset().toBuilder()
+        .customers(CustomerAttributes.of(List.of("channel"), Map.of(
+            "A", Map.of("channel", "=HYPERLINK(\"x\")"),
+            "D", Map.of("channel", "-direct"))))
+        .build();
+    String csv = write(Upshift.report(dataset,
+        Examples.february("2026-04").by(List.of("channel")).build()));
+
+    assertThat(csv).contains("\r\nchannel,\"'=HYPERLINK(\"\"x\"\")\",2026-03,2026-03-01,");
+    assertThat(csv).contains("\r\nchannel,'-direct,2026-03,2026-03-01,2026-03-31,40000.00,");
+    List<Map<String, String>> rows = parse(csv);
+    assertThat(rows).extracting(r -> r.get("dimension") + "|" + r.get("segment") + "|"
+        + r.get("period")).containsExactly(
+            "||2026-02", "||2026-03", "||2026-04",
+            "channel|'-direct|2026-02", "channel|'-direct|2026-03", "channel|'-direct|2026-04",
+            "channel|'=HYPERLINK(\"x\")|2026-02", "channel|'=HYPERLINK(\"x\")|2026-03",
+            "channel|'=HYPERLINK(\"x\")|2026-04",
+            "channel|Unknown|2026-02", "channel|Unknown|2026-03", "channel|Unknown|2026-04");
+    Map<String, String> directMarch = rows.get(4);
+    assertThat(directMarch).containsEntry("arr.churn", "-40000.00")
+        .containsEntry("arr.netNew", "-40000.00").containsEntry("logos.churned", "-1")
+        .containsEntry("growth.endingArr", "-100.00");
+  }
+
+  static String write(Report report) {
+    StringWriter out = new StringWriter();
+    try {
+      CsvReportWriter.write(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** Parses with an independent RFC 4180 reader into header → cell maps. */
+  static List<Map<String, String>> parse(String csv) {
+    List<CsvRecord> records = CsvReader.builder().ofCsvRecord(csv).stream().toList();
+    List<String> header = records.get(0).getFields();
+    return records.subList(1, records.size()).stream().map(record -> {
+      assertThat(record.getFieldCount()).isEqualTo(header.size());
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        row.put(header.get(i), record.getField(i));
+      }
+      return row;
+    }).toList();
+  }
+}

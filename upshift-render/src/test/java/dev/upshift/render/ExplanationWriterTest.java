@@ -1,0 +1,149 @@
+package dev.upshift.render;
+
+import static dev.upshift.render.TableReportWriterTest.lines;
+import static dev.upshift.testing.PhaseBuilder.phase;
+import static dev.upshift.testing.PhaseBuilder.phases;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.upshift.Upshift;
+import dev.upshift.explain.CustomerExplanation;
+import dev.upshift.input.Dataset;
+import dev.upshift.input.PhaseStatus;
+import dev.upshift.io.report.Examples;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class ExplanationWriterTest {
+
+  @Test
+  void upgrade_isExplainedByTheLineChangeWithItsSourceLines_andQuietPeriodsAreMerged()
+      throws IOException {
+    String text = text(explain("C", "2026-06"));
+
+    assertThat(text).isEqualTo(lines(
+        "Customer C",
+        "First active  2025-01-01",
+        "Initial ARR   50,000.00 USD",
+        "",
+        "2026-02  retained, no movement: ARR 50,000.00, 100 seats; eligible, not upsold",
+        "2026-03  retained: ARR 50,000.00 → 68,000.00 (+18,000.00); seats 100 → 100 (0)",
+        "    upsell +18,000.00",
+        "    Upsell User: no; eligible: yes; upsold: yes (upsold ARR 18,000.00)",
+        "    line L1: Standard tier 1, 100 seats, 50,000.00 ARR from 2025-01-01 until 2026-03-15"
+            + " (subscriptions.csv line 3) → Enterprise tier 2, 100 seats, 68,000.00 ARR from"
+            + " 2026-03-15, signed 2026-03-10 (subscriptions.csv line 4)",
+        "2026-04 to 2026-06  retained, no movement: ARR 68,000.00, 100 seats; eligible, not upsold"));
+  }
+
+  @Test
+  void rampStep_namesTheRampPart_andChurnShowsTheEndedLine() throws IOException {
+    assertThat(text(explain("E", "2026-04"))).contains(
+        "2026-03  retained: ARR 20,000.00 → 35,000.00 (+15,000.00); seats 10 → 10 (0)\n"
+            + "    upsell +15,000.00 (of which ramp +15,000.00)\n");
+    assertThat(text(explain("D", "2026-04"))).contains(
+        "2026-03  churned: ARR 40,000.00 → 0.00 (-40,000.00); seats 20 → 0 (-20)\n"
+            + "    churn -40,000.00\n"
+            + "    Upsell User: no; eligible: yes; upsold: no\n"
+            + "    line default: Standard tier 1, 20 seats, 40,000.00 ARR from 2025-06-01 until"
+            + " 2026-03-31, ending signed 2026-02-20 (subscriptions.csv line 5) → (none)\n"
+            + "2026-04  not active\n");
+  }
+
+  @Test
+  void seatGrowth_makesAnUpsellUser_withProductAndSeatCounts() throws IOException {
+    Dataset dataset = Dataset.of(phases(
+        phase("S").product("analytics").plan("Team").seats(50).arr("10000").from("2025-01-01")
+            .until("2026-03-10"),
+        phase("S").product("analytics").plan("Team").seats(60).arr("12000").from("2026-03-10")));
+    String text = text(Upshift.explain(dataset, Examples.february("2026-03").build(), "S"));
+
+    assertThat(text).contains(
+        "2026-03  retained: ARR 10,000.00 → 12,000.00 (+2,000.00); seats 50 → 60 (+10)\n"
+            + "    add-on seats +2,000.00\n"
+            + "    Upsell User: yes; eligible: yes; upsold: yes (upsold ARR 2,000.00)\n"
+            + "    line analytics: analytics Team, 50 seats, 10,000.00 ARR from 2025-01-01 until"
+            + " 2026-03-10 (subscriptions.csv line 2) → analytics Team, 60 seats, 12,000.00 ARR"
+            + " from 2026-03-10 (subscriptions.csv line 3)\n");
+  }
+
+  @Test
+  void customerThatNeverPaid_isNeverActive_inOneLine() throws IOException {
+    Dataset dataset = Dataset.of(phases(
+        phase("T").plan("Trial").seats(5).arr("1000").from("2026-01-15")
+            .status(PhaseStatus.TRIAL)));
+    String text = text(Upshift.explain(dataset, Examples.february("2026-04").build(), "T"));
+
+    assertThat(text).isEqualTo(lines(
+        "Customer T",
+        "First active  never",
+        "",
+        "2026-02 to 2026-04  not active"));
+  }
+
+  @Test
+  void json_hasStableFieldsMoneyInTwoDecimalsAndEachChangesPhases() throws IOException {
+    StringWriter out = new StringWriter();
+    ExplanationWriter.writeJson(explain("C", "2026-04"), out);
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+
+    assertThat(out.toString()).contains("\"initialArr\": 50000.00,", "\"upsell\": 18000.00,",
+        "\"churn\": 0.00,").endsWith("}\n");
+    assertThat(json.get("schema").asText()).isEqualTo("upshift.explanation/v1");
+    assertThat(json.get("customerId").asText()).isEqualTo("C");
+    assertThat(json.get("firstActiveDate").asText()).isEqualTo("2025-01-01");
+    assertThat(json.get("periods")).hasSize(3);
+    JsonNode march = json.get("periods").get(1);
+    assertThat(march.get("period").asText()).isEqualTo("2026-03");
+    assertThat(march.get("status").asText()).isEqualTo("retained");
+    assertThat(march.get("arr").get("upsell").decimalValue()).isEqualByComparingTo(new BigDecimal("18000.00"));
+    assertThat(march.get("arr").get("netNew").decimalValue()).isEqualByComparingTo(new BigDecimal("18000.00"));
+    assertThat(march.get("seats").get("movement").asLong()).isZero();
+    assertThat(march.get("upsold").asBoolean()).isTrue();
+    assertThat(march.get("upsoldArr").decimalValue()).isEqualByComparingTo(new BigDecimal("18000.00"));
+    JsonNode change = march.get("changes").get(0);
+    assertThat(change.get("lineId").asText()).isEqualTo("L1");
+    JsonNode before = change.get("before");
+    assertThat(before.get("line").asInt()).isEqualTo(3);
+    assertThat(before.get("plan").asText()).isEqualTo("Standard");
+    assertThat(before.get("tier").asInt()).isEqualTo(1);
+    assertThat(before.get("seats").asInt()).isEqualTo(100);
+    assertThat(before.get("arr").decimalValue()).isEqualByComparingTo(new BigDecimal("50000.00"));
+    assertThat(before.get("start").asText()).isEqualTo("2025-01-01");
+    assertThat(before.get("end").asText()).isEqualTo("2026-03-15");
+    assertThat(before.get("signed").asText()).isEqualTo("2025-01-01");
+    JsonNode after = change.get("after");
+    assertThat(after.get("line").asInt()).isEqualTo(4);
+    assertThat(after.get("plan").asText()).isEqualTo("Enterprise");
+    assertThat(after.get("end").isNull()).isTrue();
+    assertThat(after.get("signed").asText()).isEqualTo("2026-03-10");
+    assertThat(json.get("periods").get(0).get("changes")).isEmpty();
+  }
+
+  @Test
+  void json_ofAnEndedLine_hasANullAfter() throws IOException {
+    StringWriter out = new StringWriter();
+    ExplanationWriter.writeJson(explain("D", "2026-04"), out);
+    JsonNode march = new ObjectMapper().readTree(out.toString()).get("periods").get(1);
+
+    assertThat(march.get("status").asText()).isEqualTo("churned");
+    assertThat(march.get("arr").get("churn").decimalValue())
+        .isEqualByComparingTo(new BigDecimal("-40000.00"));
+    assertThat(march.get("changes").get(0).get("after").isNull()).isTrue();
+    assertThat(march.get("changes").get(0).get("before").get("cancelSigned").asText())
+        .isEqualTo("2026-02-20");
+  }
+
+  private static CustomerExplanation explain(String customer, String to) {
+    return Upshift.explain(Examples.example1Dataset(), Examples.february(to).build(), customer);
+  }
+
+  private static String text(CustomerExplanation explanation) throws IOException {
+    StringWriter out = new StringWriter();
+    ExplanationWriter.write(explanation, "USD", out);
+    return out.toString();
+  }
+}

@@ -1,0 +1,111 @@
+package dev.upshift.render.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.upshift.Upshift;
+import dev.upshift.analysis.AnalysisOptions;
+import dev.upshift.analysis.Fixtures;
+import dev.upshift.analysis.Initiative;
+import dev.upshift.analysis.TestData;
+import dev.upshift.report.Report;
+import dev.upshift.segment.SegmentFilter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportWriterTest {
+  static final String PAYLOAD =
+      "</script><img src=x onerror=\"document.documentElement.setAttribute('data-pwned','1')\">";
+
+  /** The small company with a hostile segment value and initiative name. */
+  static Report hostileReport() {
+    TestData data = Fixtures.smallCompany();
+    data.attribute("D", "channel", PAYLOAD);
+    return Upshift.analyze(data.dataset(),
+        HtmlReportWriter.optionsFor(Fixtures.SIX_MONTHS.toBuilder().by(List.of("channel")).build()),
+        AnalysisOptions.defaults().withInitiatives(List.of(new Initiative(PAYLOAD,
+            LocalDate.parse("2025-04-01"), SegmentFilter.parse("channel=" + PAYLOAD)))), null);
+  }
+
+  static List<String> matches(String regex, String text) {
+    List<String> found = new ArrayList<>();
+    Matcher m = Pattern.compile(regex).matcher(text);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  @Test
+  void containsEverySection_andOneCanvasPerChart() {
+    String html = new HtmlReportWriter().render(SampleReports.standard());
+
+    assertThat(matches("<section class=\"block\" id=\"([^\"]+)\"", html)).containsExactly(
+        "summary", "arr-bridge", "total-users", "upsell", "segments", "cohorts", "forecast",
+        "health", "initiatives", "signals");
+    assertThat(html).contains("id=\"method\"");
+    List<String> charts = matches("<div class=\"chart[^\"]*\" data-chart=\"([^\"]+)\"", html);
+    assertThat(charts).containsExactly("arr-waterfall", "arr-by-period", "seat-waterfall",
+        "seats-logos", "upsell-users", "upsell-rate", "segment-rates", "forecast", "health",
+        "initiatives");
+    assertThat(matches("data-chart=\"[^\"]+\"><(canvas) ", html)).hasSameSizeAs(charts);
+    // Every chart's numbers are in a table of its section.
+    assertThat(html).contains("<table class=\"periods\">", "<table class=\"heat\">",
+        ">By tenure (months)<", ">By initial ARR<", ">By health score<", "Back-test",
+        "Mean absolute % error", ">Lift<", ">ARR impact<", ">Benchmarks<");
+    assertThat(html).contains("<span class=\"badge ").containsAnyOf("✓ Achieved", "⚠ Below", "✓ On Track");
+  }
+
+  @Test
+  void isSelfContained_noNetwork() {
+    String html = new HtmlReportWriter().render(SampleReports.standard());
+
+    assertThat(html).doesNotContainPattern("<script[^>]*\\ssrc=");
+    assertThat(html).doesNotContainPattern("<link[^>]*href=");
+    assertThat(html).doesNotContain("@import").doesNotContainPattern("url\\((?!#)");
+    assertThat(html).contains("Chart.js v" + HtmlReportWriter.CHART_JS_VERSION);
+    assertThat(html).doesNotContain("sourceMappingURL");
+  }
+
+  @Test
+  void escapesEveryTextFromTheData() {
+    String html = new HtmlReportWriter("Acme <Board> & \"Co\"").render(hostileReport());
+
+    assertThat(html).doesNotContain(PAYLOAD).doesNotContain("<img src=x");
+    assertThat(html).contains("&lt;/script&gt;&lt;img src=x onerror=&quot;document");
+    assertThat(html).contains("<title>Acme &lt;Board&gt; &amp; &quot;Co&quot;");
+    // In the embedded JSON too: the initiative name cannot close the data element.
+    int start = html.indexOf("id=\"upshift-data\">") + "id=\"upshift-data\">".length();
+    String json = html.substring(start, html.indexOf("</script>", start));
+    assertThat(json).contains("\\u003C/script\\u003E\\u003Cimg src=x");
+    assertThat(json).doesNotContain("<").doesNotContain(">");
+  }
+
+  @Test
+  void rendersWithoutAnalysisOrSegments() {
+    Report report = Upshift.report(Fixtures.smallCompany().dataset(), Fixtures.SIX_MONTHS);
+    String html = new HtmlReportWriter().render(report);
+
+    assertThat(matches("<section class=\"block\" id=\"([^\"]+)\"", html)).containsExactly(
+        "summary", "arr-bridge", "total-users", "upsell", "segments");
+    assertThat(html).contains("--by tenure,initial_arr,health");
+  }
+
+  @Test
+  void isDeterministic_andNotLocaleDependent() {
+    Report report = SampleReports.standard();
+    String first = new HtmlReportWriter().render(report);
+    assertThat(new HtmlReportWriter().render(report)).isEqualTo(first);
+    // Tests run in a German locale: numbers still use the English separators.
+    assertThat(first).containsPattern(">\\d{1,3}(,\\d{3})+<");
+  }
+
+  @Test
+  void optionsFor_addsTheDashboardDimensions() {
+    assertThat(HtmlReportWriter.optionsFor(Fixtures.SIX_MONTHS).by())
+        .containsExactly("tenure", "initial_arr", "health");
+  }
+}
