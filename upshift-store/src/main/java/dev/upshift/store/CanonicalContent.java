@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * The one text form of a record's fields the store keeps: a flat JSON object of strings, names
- * ascending, no spaces, escaping only {@code "}, {@code \}, control characters and unpaired
+ * ascending, no spaces, escaping only {@code "}, {@code \}, C0 control characters, DEL and unpaired
  * surrogates (as {@code \}{@code uXXXX}). Equal field maps give equal text, so equal content is
  * equal SHA-256 hashes and the store compares hashes instead of texts. The text is valid JSON that
  * any tool can read, and never holds a NUL or an unpaired surrogate, which PostgreSQL's text type
