@@ -395,8 +395,20 @@ abstract class JdbcStore implements Store {
       if (inserts.isEmpty() && updates.isEmpty()) {
         return Outcome.discard(new IngestResult(0, unchanged, 0, List.of(), current));
       }
-      insert(connection, workspace, kind, batch, inserts);
-      update(connection, workspace, kind, batch, updates);
+      executeInChunks(connection, INSERT_RECORD, inserts, (insert, i) -> {
+        insert.setLong(1, workspace.id());
+        insert.setString(2, kind.wireName());
+        insert.setString(3, batch.ids[i]);
+        insert.setBytes(4, batch.hashes[i]);
+        insert.setString(5, batch.contents[i]);
+      });
+      executeInChunks(connection, UPDATE_RECORD, updates, (update, i) -> {
+        update.setBytes(1, batch.hashes[i]);
+        update.setString(2, batch.contents[i]);
+        update.setLong(3, workspace.id());
+        update.setString(4, kind.wireName());
+        update.setString(5, batch.ids[i]);
+      });
       return Outcome.commit(new IngestResult(inserts.size(), unchanged, updates.size(), List.of(), next));
     });
   }
@@ -452,52 +464,30 @@ abstract class JdbcStore implements Store {
     return stored;
   }
 
-  private static void insert(Connection connection, Workspace workspace, RecordKind kind,
-      Batch batch, List<Integer> positions) throws SQLException {
-    if (positions.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_RECORD)) {
-      int pending = 0;
-      for (int i : positions) {
-        insert.setLong(1, workspace.id());
-        insert.setString(2, kind.wireName());
-        insert.setString(3, batch.ids[i]);
-        insert.setBytes(4, batch.hashes[i]);
-        insert.setString(5, batch.contents[i]);
-        insert.addBatch();
-        if (++pending == WRITE_CHUNK) {
-          insert.executeBatch();
-          pending = 0;
-        }
-      }
-      if (pending > 0) {
-        insert.executeBatch();
-      }
-    }
+  /** Binds the parameters of one row, the batch's record at {@code position}. */
+  @FunctionalInterface
+  private interface RowBinder {
+    void bind(PreparedStatement statement, int position) throws SQLException;
   }
 
-  private static void update(Connection connection, Workspace workspace, RecordKind kind,
-      Batch batch, List<Integer> positions) throws SQLException {
+  /** Runs one statement for each position, sent {@link #WRITE_CHUNK} rows per {@code executeBatch}. */
+  private static void executeInChunks(Connection connection, String sql, List<Integer> positions,
+      RowBinder binder) throws SQLException {
     if (positions.isEmpty()) {
       return;
     }
-    try (PreparedStatement update = connection.prepareStatement(UPDATE_RECORD)) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int pending = 0;
-      for (int i : positions) {
-        update.setBytes(1, batch.hashes[i]);
-        update.setString(2, batch.contents[i]);
-        update.setLong(3, workspace.id());
-        update.setString(4, kind.wireName());
-        update.setString(5, batch.ids[i]);
-        update.addBatch();
+      for (int position : positions) {
+        binder.bind(statement, position);
+        statement.addBatch();
         if (++pending == WRITE_CHUNK) {
-          update.executeBatch();
+          statement.executeBatch();
           pending = 0;
         }
       }
       if (pending > 0) {
-        update.executeBatch();
+        statement.executeBatch();
       }
     }
   }
