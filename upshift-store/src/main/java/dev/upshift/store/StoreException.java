@@ -1,0 +1,35 @@
+package dev.upshift.store;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A store operation that failed for a reason the caller may report: the {@link Code} says which,
+ * so an adapter maps it to an exit code or HTTP status in one place. Programming errors (a null, a
+ * malformed id) are {@link IllegalArgumentException}s instead.
+ */
+public final class StoreException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Why a store operation failed. */
+  public enum Code {
+    /** {@code createWorkspace} with a name that is taken. */
+    WORKSPACE_EXISTS,
+    /** The database failed, could not be reached, or stayed busy past the timeout. */
+    DATABASE
+  }
+
+  private final Code code;
+
+  public StoreException(Code code, String message, Throwable cause) {
+    super(message, cause);
+    this.code = requireNonNull(code, "code is null");
+  }
+
+  public StoreException(Code code, String message) {
+    this(code, message, null);
+  }
+
+  public Code code() {
+    return code;
+  }
+}
