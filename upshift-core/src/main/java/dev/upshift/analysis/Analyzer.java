@@ -161,6 +161,11 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
     }
 
     @Override
+    public boolean wants(int periodIndex, boolean inLedger) {
+      return periodIndex >= 1 && periodIndex <= n + 1;
+    }
+
+    @Override
     public void accept(CustomerPeriod row) {
       if (!row.customerId().equals(customer)) {
         flushCustomer();

@@ -22,6 +22,11 @@ final class Both<A extends RowSink, B extends RowSink> implements RowSinks<Both.
     }
 
     @Override
+    public boolean wants(int periodIndex, boolean inLedger) {
+      return a.wants(periodIndex, inLedger) || b.wants(periodIndex, inLedger);
+    }
+
+    @Override
     public void finish() {
       a.finish();
       b.finish();

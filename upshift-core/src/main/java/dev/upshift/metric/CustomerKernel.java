@@ -212,7 +212,7 @@ final class CustomerKernel {
           continue;
         }
       }
-      if (sink != null) {
+      if (sink != null && sink.wants(i, row.inLedger())) {
         sink.accept(row.toCustomerPeriod(customerId, i, firstActiveDay));
       }
       if (cells == null) {

@@ -25,6 +25,11 @@ final class Filtered<S extends RowSink> implements RowSinks<Filtered.Sink<S>> {
     }
 
     @Override
+    public boolean wants(int periodIndex, boolean inLedger) {
+      return inner.wants(periodIndex, inLedger);
+    }
+
+    @Override
     public void finish() {
       inner.finish();
     }

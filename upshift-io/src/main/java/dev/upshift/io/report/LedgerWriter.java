@@ -62,10 +62,19 @@ public final class LedgerWriter
 
   private static final byte[] CRLF = LedgerBytes.ascii("\r\n");
   private static final Component[] COMPONENTS = Component.values();
+  /** The numbers and flags of a row, for reserving its room at once. */
+  private static final int ROW_NUMBERS = COMPONENTS.length + 12;
   private static final byte[][] STATUS = java.util.Arrays.stream(LogoStatus.values())
       .map(s -> LedgerBytes.ascii(s.code())).toArray(byte[][]::new);
   /** Batches written ahead of the writer thread before the engine waits for it. */
   private static final int QUEUED_BATCHES = 4;
+  /**
+   * Buffers the writer thread has written, for the next batches: a million customers' ledger is
+   * gigabytes, and fresh buffers for all of it cost more in page faults and collections than
+   * formatting it.
+   */
+  private final java.util.concurrent.ConcurrentLinkedQueue<LedgerBytes> spare =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private final byte[][] periodCells;
   private final Target target;
@@ -145,10 +154,15 @@ public final class LedgerWriter
 
   /** One batch's rows, formatted on the thread that computed them. */
   public final class Batch implements RowSink {
-    private final LedgerBytes text = new LedgerBytes(1 << 16);
+    private final LedgerBytes text = spareOrNew();
     private String lastId;
     private byte[] lastCell;
     private long count;
+
+    @Override
+    public boolean wants(int periodIndex, boolean inLedger) {
+      return periodIndex >= 1 && inLedger;
+    }
 
     @Override
     public void accept(CustomerPeriod row) {
@@ -167,6 +181,15 @@ public final class LedgerWriter
   @Override
   public Batch open() {
     return new Batch();
+  }
+
+  private LedgerBytes spareOrNew() {
+    LedgerBytes bytes = spare.poll();
+    if (bytes == null) {
+      return new LedgerBytes(1 << 16);
+    }
+    bytes.clear();
+    return bytes;
   }
 
   /** Hands the batch's bytes to the writer thread, waiting while it is far behind. */
@@ -197,6 +220,9 @@ public final class LedgerWriter
         } catch (IOException e) {
           writeFailure = e;
         }
+      }
+      if (spare.size() < QUEUED_BATCHES + 8) { // enough for a wave in flight; the rest is garbage
+        spare.add(bytes);
       }
     });
     rows += batch.count;
@@ -234,20 +260,22 @@ public final class LedgerWriter
           + " is not a reported period (1.." + periodCells.length + ")");
     }
     Movement m = row.movement();
-    b.put(periodCells[period]).put(',').put(customerCell).put(',');
+    byte[] periodCell = periodCells[period];
+    b.reserve(periodCell.length + customerCell.length + ROW_NUMBERS * LedgerBytes.MAX_NUMBER + 64);
+    b.put(periodCell).comma().put(customerCell).comma();
     LogoStatus status = m.status();
     if (status != null) {
       b.put(STATUS[status.ordinal()]);
     }
-    b.put(',').micros(m.arr0()).put(',').micros(m.arr1());
+    b.comma().micros(m.arr0()).comma().micros(m.arr1());
     for (Component component : COMPONENTS) {
-      b.put(',').micros(m.component(component));
+      b.comma().micros(m.component(component));
     }
-    b.put(',').micros(m.expansion()).put(',').micros(m.contraction()).put(',').micros(m.netNew());
-    b.put(',').number(m.seats0()).put(',').number(m.seats1()).put(',')
-        .number(m.seats1() - m.seats0()).put(',').flag(m.upsellUser()).put(',')
-        .micros(m.upsellRamp()).put(',').flag(row.eligible()).put(',').flag(row.upsold())
-        .put(',').micros(row.upsoldArr()).put(CRLF);
+    b.comma().micros(m.expansion()).comma().micros(m.contraction()).comma().micros(m.netNew());
+    b.comma().number(m.seats0()).comma().number(m.seats1()).comma()
+        .number(m.seats1() - m.seats0()).comma().flag(m.upsellUser()).comma()
+        .micros(m.upsellRamp()).comma().flag(row.eligible()).comma().flag(row.upsold())
+        .comma().micros(row.upsoldArr()).put(CRLF);
   }
 
   /** Writes the header if nothing was written yet, waits for every batch, then flushes. */

@@ -87,8 +87,9 @@ class FormatsTest {
 
   @Test
   void ledgerNumbers_writeWholeNumbersAndFlags() {
-    LedgerBytes out = new LedgerBytes(1); // grows as needed
-    out.number(0).put(',').number(-12).put(',').number(Long.MIN_VALUE).put(',').flag(true)
+    LedgerBytes out = new LedgerBytes(1);
+    out.reserve(4 * LedgerBytes.MAX_NUMBER); // a row reserves its room once
+    out.number(0).comma().number(-12).comma().number(Long.MIN_VALUE).comma().flag(true)
         .flag(false);
     assertThat(new String(out.array(), 0, out.size(), StandardCharsets.US_ASCII))
         .isEqualTo("0,-12,-9223372036854775808,10");
@@ -96,6 +97,7 @@ class FormatsTest {
 
   private static String micros(long value) {
     LedgerBytes out = new LedgerBytes(4);
+    out.reserve(LedgerBytes.MAX_NUMBER);
     out.micros(value);
     return new String(out.array(), 0, out.size(), StandardCharsets.US_ASCII);
   }
