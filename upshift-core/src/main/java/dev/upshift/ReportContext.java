@@ -67,7 +67,7 @@ public final class ReportContext implements Serializable {
     this.by = options.by().stream().map(this::dimension).toList();
     Dimension where = options.where() == null ? null : dimension(options.where().dimension());
     UpsellRule rule = new UpsellRule(options.upsellDefinition(), options.minExpansionArr(),
-        options.minTenureMonths(), options.excludeTopTier());
+        options.minTenureMonths(), options.excludeTopTier(), options.rateWindow());
     this.engine = new MetricEngine(plan, options.book(), ladder, rule, options.rateCounting(), by,
         where, options.where() == null ? null : options.where().value(), health);
   }

@@ -224,7 +224,15 @@ public final class MetricEngine {
       opening.add(phases(table, kernel.billableRowsAt(p.open())));
       closing.add(phases(table, kernel.billableRowsAt(p.close())));
     }
-    return new Trace(rows, kernel.firstActiveDay(), kernel.initialArr(), opening, closing);
+    CustomerPeriod windowRow = kernel.windowRow(customerId);
+    WindowTrace window = null;
+    if (windowRow != null) {
+      int[][] ends = kernel.windowBillableRows();
+      window = new WindowTrace(windowRow, kernel.firstActiveDay(),
+          (long) kernel.firstActiveDay() + rule.windowDays(), phases(table, ends[0]),
+          phases(table, ends[1]));
+    }
+    return new Trace(rows, kernel.firstActiveDay(), kernel.initialArr(), opening, closing, window);
   }
 
   /** Per line (in line-id order), the phase of a row, or {@code null} where there is none. */
@@ -246,13 +254,35 @@ public final class MetricEngine {
    * @param opening per computed period, the billable phase on each line at {@code d0} (line-id
    *     order, {@code null} where none)
    * @param closing the same at {@code d1}
+   * @param window the customer's onboarding window when the rate is measured over one (§5.5), or
+   *     {@code null}: without a window, or for a customer never active
    */
   public record Trace(List<CustomerPeriod> rows, int firstActiveDay, long initialArrMicros,
-      List<List<Phase>> opening, List<List<Phase>> closing) {
+      List<List<Phase>> opening, List<List<Phase>> closing, WindowTrace window) {
     public Trace {
       rows = List.copyOf(rows);
       opening = List.copyOf(opening);
       closing = List.copyOf(closing);
+    }
+  }
+
+  /**
+   * One customer's onboarding window as the engine measured it (§5.5 window), for explanations.
+   *
+   * @param row the movement from the snapshot at f to the one at e, with the window's {@code
+   *     eligible} (the top-tier rule; whatever the segment), {@code upsold} and {@code upsoldArr};
+   *     its {@code periodIndex} is the computed period holding e, or -1 when none does
+   * @param startDay f, the first active date, as an epoch day
+   * @param endDay e = f + N, as an epoch day
+   * @param opening the billable phase on each line at f (line-id order, {@code null} where none)
+   * @param closing the same at e
+   */
+  public record WindowTrace(CustomerPeriod row, int startDay, long endDay, List<Phase> opening,
+      List<Phase> closing) {
+    public WindowTrace {
+      requireNonNull(row, "row is null");
+      requireNonNull(opening, "opening is null"); // unmodifiable, with nulls: not copied
+      requireNonNull(closing, "closing is null");
     }
   }
 

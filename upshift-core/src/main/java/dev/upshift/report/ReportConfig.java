@@ -13,11 +13,13 @@ import java.util.List;
  * @param by the dimensions the report is cut by
  * @param tenureEdges the tenure buckets' upper bounds, in months
  * @param initialArrEdges the initial-ARR buckets' bounds
+ * @param rateWindow the window the Upsell Rate is measured over ({@code onboarding:90}), or {@code
+ *     null} when it is measured over each period
  */
 public record ReportConfig(List<String> upsellDefinition, String rateCounting,
     int minTenureMonths, boolean excludeTopTier, BigDecimal minExpansionArr, String where,
     int fiscalYearStart, List<String> by, List<Integer> tenureEdges,
-    List<BigDecimal> initialArrEdges) {
+    List<BigDecimal> initialArrEdges, String rateWindow) {
   public ReportConfig {
     upsellDefinition = List.copyOf(upsellDefinition);
     by = List.copyOf(by);
