@@ -76,7 +76,7 @@ public final class ReportBuilder {
         options.excludeTopTier(), options.minExpansionArr(),
         options.where() == null ? null : options.where().toString(), options.fiscalYearStart(),
         options.by(), options.tenureEdges(), options.initialArrEdges(),
-        options.rateWindow() == null ? null : options.rateWindow().code());
+        options.rateWindow());
   }
 
   private static InputInfo input(InputSummary summary, long inferred) {

@@ -302,7 +302,8 @@ class OnboardingWindowTest {
         .build(), window("2026-04", "2026-04").build());
     assertThat(missed.periods().get(0).upsellRate().status()).isEqualTo("Below");
     assertThat(missed.periods().get(0).upsellRate().qtdRate()).isNull();
-    assertThat(missed.config().rateWindow()).isEqualTo("onboarding:90");
+    assertThat(missed.config().rateWindow()).isEqualTo(NINETY_DAYS);
+    assertThat(missed.config().upsellRateTitle()).isEqualTo("Upsell Rate, first 90 days");
   }
 
   @Test
