@@ -45,6 +45,14 @@ import org.junit.jupiter.api.Test;
 class OnboardingWindowTest {
   private static final RateWindow NINETY_DAYS = RateWindow.onboarding(90);
 
+  /** The period's eligible and upsold customers and their upsold ARR. */
+  private static void assertRate(NaiveReport report, String period, int eligible, int upsold,
+      String upsoldArr) {
+    assertValue(report, period, "upsellRate.eligible", Integer.toString(eligible));
+    assertValue(report, period, "upsellRate.upsold", Integer.toString(upsold));
+    assertValue(report, period, "upsellRate.upsoldArr", upsoldArr);
+  }
+
   private static ReportOptions.Builder window(String from, String to) {
     return monthly(from, to).rateWindow(NINETY_DAYS);
   }
@@ -75,9 +83,7 @@ class OnboardingWindowTest {
     for (String month : List.of("2026-01", "2026-02", "2026-03")) {
       assertValue(report, month, "upsellRate.eligible", "0");
     }
-    assertValue(report, "2026-04", "upsellRate.eligible", "3");
-    assertValue(report, "2026-04", "upsellRate.upsold", "2");
-    assertValue(report, "2026-04", "upsellRate.upsoldArr", "10000");
+    assertRate(report, "2026-04", 3, 2, "10000");
     assertValue(report, "2026-04", "upsellRate.rate", "66.66666666666666666667");
     assertValue(report, "2026-04", "upsellRate.avgUpsoldArr", "5000");
     assertThat(ledger(report, "2026-04", "A").upsold()).isTrue();
@@ -106,8 +112,7 @@ class OnboardingWindowTest {
 
     assertValue(report, "2026-02", "arr.churn", "-10000");
     assertValue(report, "2026-02", "upsellRate.eligible", "0");
-    assertValue(report, "2026-04", "upsellRate.eligible", "1");
-    assertValue(report, "2026-04", "upsellRate.upsold", "0");
+    assertRate(report, "2026-04", 1, 0, "0");
     assertValue(report, "2026-04", "upsellRate.rate", "0");
     assertValue(report, "2026-04", "logos.starting", "0");
     // Counted eligible in April with no ARR at either end: a ledger row with an empty status.
@@ -149,13 +154,10 @@ class OnboardingWindowTest {
     // Q1's bridge sees a new logo of 12,000; only the window sees the two seats as an expansion.
     assertValue(quarters, "2026-Q1", "arr.newLogo", "12000");
     assertValue(quarters, "2026-Q1", "upsellRate.eligible", "0");
-    assertValue(quarters, "2026-Q2", "upsellRate.eligible", "1");
-    assertValue(quarters, "2026-Q2", "upsellRate.upsold", "1");
-    assertValue(quarters, "2026-Q2", "upsellRate.upsoldArr", "2000");
+    assertRate(quarters, "2026-Q2", 1, 1, "2000");
     assertValue(quarters, "2026-Q2", "arr.addOnSeats", "0");
     assertValue(months, "2026-04", "upsellRate.eligible", "0");
-    assertValue(months, "2026-05", "upsellRate.eligible", "1");
-    assertValue(months, "2026-05", "upsellRate.upsold", "1");
+    assertRate(months, "2026-05", 1, 1, "2000");
     assertValue(months, "2026-06", "upsellRate.eligible", "0");
   }
 
@@ -172,13 +174,10 @@ class OnboardingWindowTest {
     NaiveReport live = report(window("2026-01", "2026-05"), rows);
 
     assertValue(contracted, "2026-01", "arr.newLogo", "10000");
-    assertValue(contracted, "2026-04", "upsellRate.eligible", "1");
-    assertValue(contracted, "2026-04", "upsellRate.upsold", "1");
-    assertValue(contracted, "2026-04", "upsellRate.upsoldArr", "10000");
+    assertRate(contracted, "2026-04", 1, 1, "10000");
     assertValue(contracted, "2026-05", "upsellRate.eligible", "0");
     assertValue(live, "2026-04", "upsellRate.eligible", "0");
-    assertValue(live, "2026-05", "upsellRate.eligible", "1");
-    assertValue(live, "2026-05", "upsellRate.upsold", "0");
+    assertRate(live, "2026-05", 1, 0, "0");
   }
 
   @Test
@@ -197,9 +196,7 @@ class OnboardingWindowTest {
         // An unknown tier is never at the top.
         phase("U").product("platform").plan("Custom").arr(5_000).from("2026-01-10"));
 
-    assertValue(report, "2026-04", "upsellRate.eligible", "2");
-    assertValue(report, "2026-04", "upsellRate.upsold", "1");
-    assertValue(report, "2026-04", "upsellRate.upsoldArr", "10000");
+    assertRate(report, "2026-04", 2, 1, "10000");
     assertThat(report.ledger()).filteredOn(row -> row.customerId().equals("G"))
         .allSatisfy(row -> assertThat(row.eligible()).isFalse());
   }
@@ -216,9 +213,7 @@ class OnboardingWindowTest {
     NaiveReport report = report(window("2026-04", "2026-04")
         .minExpansionArr(BigDecimal.valueOf(5_000)), THRESHOLD_ROWS);
 
-    assertValue(report, "2026-04", "upsellRate.eligible", "2");
-    assertValue(report, "2026-04", "upsellRate.upsold", "1");
-    assertValue(report, "2026-04", "upsellRate.upsoldArr", "5000");
+    assertRate(report, "2026-04", 2, 1, "5000");
     assertThat(ledger(report, "2026-04", "L").upsold()).isFalse();
   }
 
@@ -230,8 +225,7 @@ class OnboardingWindowTest {
         .upsellDefinition(Set.of(UpsellMember.SEATS)).minExpansionArr(BigDecimal.valueOf(5)),
         THRESHOLD_ROWS);
 
-    assertValue(tierOnly, "2026-04", "upsellRate.eligible", "2");
-    assertValue(tierOnly, "2026-04", "upsellRate.upsold", "0");
+    assertRate(tierOnly, "2026-04", 2, 0, "0");
     // Seats alone: the threshold is in seats; K's +5 qualifies with its add-on seats ARR.
     assertValue(fiveSeats, "2026-04", "upsellRate.upsold", "1");
     assertValue(fiveSeats, "2026-04", "upsellRate.upsoldArr", "5000");
@@ -259,9 +253,7 @@ class OnboardingWindowTest {
     NaiveReport report = EngineAgreement.computeBoth(channels(SEGMENT_ROWS),
         window("2026-04", "2026-04").where(new SegmentFilter("channel", "sales")).build());
 
-    assertValue(report, "2026-04", "upsellRate.eligible", "2");
-    assertValue(report, "2026-04", "upsellRate.upsold", "1");
-    assertValue(report, "2026-04", "upsellRate.upsoldArr", "5000");
+    assertRate(report, "2026-04", 2, 1, "5000");
   }
 
   @Test
