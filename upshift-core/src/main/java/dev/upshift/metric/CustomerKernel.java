@@ -62,8 +62,8 @@ final class CustomerKernel {
   /** The where dimension's value by customer when it is static, else {@code null}. */
   private final String[] staticWhereValues;
   private final String whereValue;
-  /** Health scores, looked up once per customer when segment facts are needed. */
-  private final HealthScores health;
+  /** Each customer's health scores, when a dimension reads them, else {@code null}. */
+  private final HealthScores.Series[] health;
 
   // Scratch, grown as needed.
   private int[] rows = new int[64];
@@ -112,8 +112,8 @@ final class CustomerKernel {
 
   CustomerKernel(TableFacts facts, Book book, ReportPlan plan, UpsellRule rule,
       RateCounting counting, List<Dimension> dimensions, Dimension whereDimension,
-      String whereValue, MetricEngine.PeriodIndexes[] periods, HealthScores health) {
-    this.health = health;
+      String whereValue, MetricEngine.PeriodIndexes[] periods) {
+    this.health = facts.health();
     this.table = facts.table();
     this.rowTier = facts.rowTier();
     this.productTop = facts.productTop();
@@ -192,7 +192,7 @@ final class CustomerKernel {
     if (needsFacts) {
       initialArrMicros = initialArr();
       firstActive = SegmentFacts.firstActiveDate(firstActiveDay);
-      scores = health.series(customerId);
+      scores = health == null ? null : health[customer];
     }
     for (int i = 0; i < periodCount; i++) {
       period(i);

@@ -257,11 +257,11 @@ public final class MetricEngine {
   }
 
   private TableFacts facts(PhaseTable table) {
-    return TableFacts.of(table, ladder, dimensions, whereDimension);
+    return TableFacts.of(table, ladder, dimensions, whereDimension, health);
   }
 
   private CustomerKernel kernel(TableFacts facts) {
     return new CustomerKernel(facts, book, plan, rule, counting, dimensions, whereDimension,
-        whereValue, periods, health);
+        whereValue, periods);
   }
 }
