@@ -69,6 +69,8 @@ public final class LedgerWriter
   /** Batches written ahead of the writer thread before the engine waits for it. */
   private static final int QUEUED_BATCHES = 4;
   private static final int WRITE_SLICE = 1 << 16;
+  /** Buffers kept for reuse: about one wave of the engine's batches in flight (see MetricEngine). */
+  private static final int SPARE_BUFFERS = 24;
   /**
    * Buffers the writer thread has written, for the next batches: a million customers' ledger is
    * gigabytes, and fresh buffers for all of it cost more in page faults and collections than
@@ -226,7 +228,7 @@ public final class LedgerWriter
           writeFailure = e;
         }
       }
-      if (spare.size() < QUEUED_BATCHES + 8) { // enough for a wave in flight; the rest is garbage
+      if (spare.size() < SPARE_BUFFERS) {
         spare.add(bytes);
       }
     });
