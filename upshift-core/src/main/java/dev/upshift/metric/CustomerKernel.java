@@ -13,20 +13,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The hot path: one customer's contribution to every computed period, read straight from a {@link
- * PhaseTable} into {@link MetricTotals}, on primitive arrays reused from customer to customer.
- *
- * <p>It computes exactly what {@link CustomerEvaluator} computes from {@code CustomerTimeline},
- * {@code CustomerState} and {@code MovementClassifier} objects (the differential tests hold both to
- * the naive reference), in the same steps:
+ * The one place the rules of SPEC §2–§5 are computed: one customer's contribution to every
+ * computed period, read straight from a {@link PhaseTable} into {@link MetricTotals}, on primitive
+ * arrays reused from customer to customer. The report, the ledger, the analysis and explanations
+ * all come from here (the differential tests hold it to the naive reference of the test tree), in
+ * these steps:
  * <ol>
- *   <li>each line's step function in the book ({@code LineTimeline}): the days it changes and the
- *       row in force from each;
+ *   <li>each line's step function in the book (§2.3): the days it changes and the row in force
+ *       from each;
  *   <li>the row in force on each line at each month-end snapshot; snapshots where no line changed
- *       share a state, as {@code CustomerTimeline.statesAt} shares instances;
- *   <li>per distinct state, each product's ARR, seats, tier and plan ({@code CustomerState});
- *   <li>the movement of each month and each period ({@code MovementClassifier}) and the Upsell
- *       Rate, trailing and retention facts ({@code CustomerEvaluator}).
+ *       share a state;
+ *   <li>per distinct state, each product's ARR, seats, tier and plan (§3.1);
+ *   <li>the movement of each month and each period (§4) and the Upsell Rate, trailing and
+ *       retention facts (§5).
  * </ol>
  * With an onboarding window (§5.5, {@code --rate-window}), two more states are read in step 2, at
  * the ends of the first active day f and of day e = f + N, and go through steps 3 and 4 like the
@@ -35,8 +34,8 @@ import java.util.List;
  * Money is {@code long} micro-units with exact arithmetic throughout; an overflow throws.
  *
  * <p>One instance per batch of customers: not thread-safe. It allocates only when a customer is
- * larger than any seen before (the scratch arrays grow) and, with segments, for their facts and
- * for a segment cell's first row in a period.
+ * larger than any seen before (the scratch arrays grow), with segments for their facts and for a
+ * segment cell's first row in a period, and for the rows a {@link RowSink} asks for.
  */
 final class CustomerKernel {
   private static final int NO_ROW = -1;
@@ -71,8 +70,8 @@ final class CustomerKernel {
   /** The where dimension's value by customer when it is static, else {@code null}. */
   private final String[] staticWhereValues;
   private final String whereValue;
-  /** Health scores, looked up once per customer when segment facts are needed. */
-  private final HealthScores health;
+  /** Each customer's health scores, when a dimension reads them, else {@code null}. */
+  private final HealthScores.Series[] health;
 
   // Scratch, grown as needed.
   private int[] rows = new int[64];
@@ -128,8 +127,8 @@ final class CustomerKernel {
 
   CustomerKernel(TableFacts facts, Book book, ReportPlan plan, UpsellRule rule,
       RateCounting counting, List<Dimension> dimensions, Dimension whereDimension,
-      String whereValue, MetricEngine.PeriodIndexes[] periods, HealthScores health) {
-    this.health = health;
+      String whereValue, MetricEngine.PeriodIndexes[] periods) {
+    this.health = facts.health();
     this.table = facts.table();
     this.rowTier = facts.rowTier();
     this.productTop = facts.productTop();
@@ -213,7 +212,7 @@ final class CustomerKernel {
     if (needsFacts) {
       initialArrMicros = initialArr();
       firstActive = SegmentFacts.firstActiveDate(firstActiveDay);
-      scores = health.series(customerId);
+      scores = health == null ? null : health[customer];
     }
     for (int i = 0; i < periodCount; i++) {
       period(i);
@@ -555,7 +554,7 @@ final class CustomerKernel {
     return order[b] > order[a];
   }
 
-  /** {@code LineTimeline.Steps.add}: merges a step into the previous one when nothing changes. */
+  /** Adds a step to a line's step function, merged into the previous one when nothing changes. */
   private int addStep(int first, int size, int day, int r) {
     if (size > first && stepDay[size - 1] == day) {
       stepRow[size - 1] = r; // a later step on the same day replaces it
@@ -818,7 +817,7 @@ final class CustomerKernel {
     }
   }
 
-  /** The price–volume split of a product held at both ends (see {@code MovementClassifier}). */
+  /** The price–volume split of a product held at both ends (§4.2; see the movement package). */
   private void heldAtBoth(int a, int b, int p) {
     int cell0 = a * productCount + p;
     int cell1 = b * productCount + p;
