@@ -27,11 +27,12 @@ import java.util.List;
  *   <li>the movement of each month and each period (§4) and the Upsell Rate, trailing and
  *       retention facts (§5).
  * </ol>
- * With an onboarding window (§5.5, {@code --rate-window}), two more states are read in step 2, at
- * the ends of the first active day f and of day e = f + N, and go through steps 3 and 4 like the
+ * Money is {@code long} micro-units with exact arithmetic throughout; an overflow throws.
+ *
+ * <p>With an onboarding window (§5.5, {@code --rate-window}), two more states are read in step 2,
+ * at the ends of the first active day f and of day e = f + N, and go through steps 3 and 4 like the
  * month ends; the movement between them decides the Upsell Rate of the period holding e. Without
  * a window none of this runs.
- * Money is {@code long} micro-units with exact arithmetic throughout; an overflow throws.
  *
  * <p>One instance per batch of customers: not thread-safe. It allocates only when a customer is
  * larger than any seen before (the scratch arrays grow), with segments for their facts and for a

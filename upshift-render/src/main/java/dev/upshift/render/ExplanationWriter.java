@@ -32,11 +32,11 @@ import java.util.Objects;
  *
  * <p>The text form starts with the customer's facts (first active date, initial ARR, and with
  * {@code --rate-window} the onboarding window: its dates, the period it counts in and the movement
- * across it, laid out as a period's), then walks the periods. A period with something to explain gets a line with its status, ARR and seats at
- * both ends, then its non-zero ARR components (and the ramp part of an upsell), whether the
- * customer is an Upsell User, eligible and upsold (with the upsold ARR), and finally each
- * subscription line whose phase differs between the two snapshots, before → after, with the
- * source line of each phase:
+ * across it, laid out as a period's), then walks the periods. A period with something to explain
+ * gets a line with its status, ARR and seats at both ends, then its non-zero ARR components (and
+ * the ramp part of an upsell), whether the customer is an Upsell User, eligible and upsold (with
+ * the upsold ARR), and finally each subscription line whose phase differs between the two
+ * snapshots, before → after, with the source line of each phase:
  *
  * <pre>
  * 2026-03  retained: ARR 50,000.00 → 68,000.00 (+18,000.00); seats 100 → 100 (0)
@@ -355,7 +355,7 @@ public final class ExplanationWriter {
       json.writeBooleanField("upsellUser", false);
       json.writeBooleanField("eligible", false);
       json.writeBooleanField("upsold", false);
-      json.writeNumberField("upsoldArr", 0);
+      money(json, "upsoldArr", 0);
       json.writeArrayFieldStart("changes");
       json.writeEndArray();
     } else {
