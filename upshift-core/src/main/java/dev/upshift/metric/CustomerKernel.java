@@ -341,7 +341,7 @@ final class CustomerKernel {
     return row.toCustomerPeriod(customerId, windowPeriod, firstActiveDay);
   }
 
-  /** After {@link #windowRow}: the billable row on each line at f and at e, as {@link #billableRowsAt}. */
+  /** After {@link #windowRow}: the billable row on each line at f and at e (as at a snapshot). */
   int[][] windowBillableRows() {
     return new int[][] {billableRowsOf(windowStartState), billableRowsOf(windowEndState)};
   }

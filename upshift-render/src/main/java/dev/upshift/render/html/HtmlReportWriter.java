@@ -477,8 +477,8 @@ public final class HtmlReportWriter {
     // ---- Segments --------------------------------------------------------------------------
 
     private void segments() {
-      open("segments", report.config().overWindow("Upsell Rate by segment"), "Eligible and upsold customers, upsell rate, "
-          + "average and total upsell ARR (qualifying expansion of upsold customers) in the latest "
+      open("segments", report.config().overWindow("Upsell Rate by segment"), "Eligible and upsold "
+          + "customers, upsell rate, average and total upsell ARR (qualifying expansion of upsold customers) in the latest "
           + "period, " + esc(last.period()) + ", and the rate pooled over " + esc(range())
           + ". Customers are placed by their tenure, initial ARR and health score at the period "
           + "start.");
