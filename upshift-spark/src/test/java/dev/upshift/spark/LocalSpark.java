@@ -21,7 +21,6 @@ final class LocalSpark {
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.ui.enabled", "false")
           .config("spark.sql.shuffle.partitions", "4")
-          .config("spark.sql.adaptive.enabled", "false")
           .getOrCreate();
       session.sparkContext().setLogLevel("WARN");
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
