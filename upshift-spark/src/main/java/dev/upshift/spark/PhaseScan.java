@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
@@ -168,6 +169,7 @@ final class PhaseScan {
 
   /** Parquet files (a file, a directory or a glob), typed columns and all, as Spark reads them. */
   static PhaseScan parquet(SparkSession spark, String path, SideFiles side) {
+    mustExist(spark, path);
     Dataset<Row> read;
     try {
       read = spark.read().parquet(path);
@@ -223,6 +225,7 @@ final class PhaseScan {
 
   /** The data files of an input, in name order; an input that matches none is an error. */
   private static List<String> inputFiles(SparkSession spark, String path) {
+    mustExist(spark, path);
     String[] files;
     try {
       files = spark.read().text(path).inputFiles();
@@ -236,6 +239,22 @@ final class PhaseScan {
     List<String> sorted = new ArrayList<>(Arrays.asList(files));
     sorted.sort(null);
     return sorted;
+  }
+
+  /** Checks that a path (or glob) names something before Spark is asked to read it. */
+  private static void mustExist(SparkSession spark, String path) {
+    Path hadoopPath = new Path(path);
+    FileStatus[] found;
+    try {
+      found = hadoopPath.getFileSystem(spark.sparkContext().hadoopConfiguration())
+          .globStatus(hadoopPath);
+    } catch (IOException e) {
+      throw unreadable(path, e);
+    }
+    if (found == null || found.length == 0) {
+      throw new InputException(
+          new InputError(path, 0, null, InputErrorCode.NO_SUCH_FILE, "no such file"));
+    }
   }
 
   private static InputException unreadable(String path, Exception e) {
