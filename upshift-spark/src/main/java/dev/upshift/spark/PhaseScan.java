@@ -194,8 +194,12 @@ final class PhaseScan {
 
   private static Column[] withPositions(Dataset<Row> read, Column source, Column block) {
     List<Column> columns = new ArrayList<>();
-    for (String column : read.columns()) {
-      columns.add(read.col(quoted(column)));
+    for (StructField field : read.schema().fields()) {
+      Column column = read.col(quoted(field.name()));
+      // A date becomes its ISO text in Spark's generated code: far cheaper than a java.sql.Date
+      // per cell, which the rules would only format again.
+      columns.add(field.dataType().equals(DataTypes.DateType)
+          ? column.cast(DataTypes.StringType).as(field.name()) : column);
     }
     columns.add(lit(0).as(ScanLayout.GROUP));
     columns.add(lit(null).cast(DataTypes.StringType).as(ScanLayout.RAW));

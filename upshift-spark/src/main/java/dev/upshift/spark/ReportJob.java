@@ -14,10 +14,13 @@ import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.Dimensions;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -56,6 +59,7 @@ final class ReportJob {
   private ReportJob() {}
 
   static SparkReport run(SparkSession spark, SparkJob job) {
+    Stopwatch time = new Stopwatch();
     SideFiles side = SideInputs.read(spark, job);
     ReportOptions options = job.options();
     checkDimensions(options, side);
@@ -67,7 +71,10 @@ final class ReportJob {
         : job.format() == SparkJob.Format.PARQUET ? PhaseScan.parquet(spark, job.subscriptions(), side)
         : PhaseScan.csv(spark, job.subscriptions(), side);
     ScanLayout layout = scan.layout();
+    time.lap("side files and headers");
+    // With adaptive execution (Spark's default) this runs the scan and the shuffle's map side.
     JavaRDD<Row> customers = scan.byCustomer(job.partitions()).toJavaRDD();
+    time.lap("scan and shuffle");
 
     PlanCatalog plans = side.plans();
     InputFacts input = customers.mapPartitions(rows -> {
@@ -78,6 +85,7 @@ final class ReportJob {
       }
       return List.of(sum).iterator();
     }).reduce(InputFacts::plus);
+    time.lap("input pass");
 
     List<InputError> skipped = List.of();
     String rejects = null;
@@ -90,6 +98,7 @@ final class ReportJob {
       rejects = job.rejects();
       writeRejects(spark, rejected, rejects);
       skipped = rejected == null ? List.of() : firstErrors(rejected);
+      time.lap("rejected rows");
     }
 
     ReportContext requested = context(input, options, side);
@@ -108,12 +117,30 @@ final class ReportJob {
             .reduce(Partials::plus)
         : writeLedger(spark, customers, layout, shared, job.ledger());
     shared.destroy();
+    time.lap(job.ledger() == null ? "customer pass" : "customer pass and ledger");
 
     Report report = Upshift.report(requested, totals.metric(), input.summary());
     if (driverAnalyzer != null) {
       report = driverAnalyzer.finish(report, totals.analysis());
     }
-    return new SparkReport(report, skipped, input.errors(), rejects);
+    time.lap("report");
+    return new SparkReport(report, skipped, input.errors(), rejects, time.laps());
+  }
+
+  /** Wall time of the job's steps, in order. */
+  private static final class Stopwatch {
+    private final Map<String, Duration> laps = new LinkedHashMap<>();
+    private long last = System.nanoTime();
+
+    void lap(String step) {
+      long now = System.nanoTime();
+      laps.merge(step, Duration.ofNanos(now - last), Duration::plus);
+      last = now;
+    }
+
+    Map<String, Duration> laps() {
+      return laps;
+    }
   }
 
   private static ReportContext context(InputFacts input, ReportOptions options, SideFiles side) {

@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.upshift.input.InputError;
 import dev.upshift.report.Report;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of a {@link SparkJob}. Immutable.
@@ -14,13 +18,16 @@ import java.util.List;
  *     (file, row) order; empty otherwise
  * @param skippedErrors how many errors the dropped rows had in all
  * @param rejects where the dropped rows were written, or {@code null} under {@code fail}
+ * @param timings the wall time of the job's steps on the driver, in order (for people who
+ *     size a cluster: where the time goes)
  */
 public record SparkReport(Report report, List<InputError> skipped, long skippedErrors,
-    String rejects) {
+    String rejects, Map<String, Duration> timings) {
 
   public SparkReport {
     requireNonNull(report, "report is null");
     skipped = List.copyOf(skipped);
+    timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
   }
 
   /** Rows dropped under {@code --on-error skip}. */

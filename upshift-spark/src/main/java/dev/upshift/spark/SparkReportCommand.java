@@ -118,6 +118,10 @@ final class SparkReportCommand implements Callable<Integer> {
       description = "Partitions of the customer shuffle (default: spark.sql.shuffle.partitions, adaptively coalesced).")
   Integer partitions;
 
+  @Option(names = "--timings",
+      description = "Print the wall time of the job's steps on standard error.")
+  boolean timings;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master when not launched by spark-submit, e.g. local[2].")
   String master;
@@ -136,14 +140,25 @@ final class SparkReportCommand implements Callable<Integer> {
     if (master != null) {
       builder.master(master);
     }
+    // A session that already runs (a test, a notebook) belongs to its owner: only ours is stopped.
+    boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = builder.getOrCreate();
     try {
       SparkReport result = UpshiftSpark.run(spark, job(spark, options,
           analysed ? AnalysisOptions.defaults().withCohortGrain(cohortGrain) : null));
       reportSkipped(result);
+      if (timings) {
+        PrintWriter err = spec.commandLine().getErr();
+        result.timings().forEach((step, took) ->
+            err.printf(java.util.Locale.ROOT, "upshift-spark: %-26s %8.2f s%n", step,
+                took.toMillis() / 1000.0));
+        err.flush();
+      }
       write(spark, result.report());
     } finally {
-      spark.stop();
+      if (ours) {
+        spark.stop();
+      }
     }
     return UpshiftSparkApp.OK;
   }
