@@ -2,7 +2,6 @@ package dev.upshift.spark;
 
 import dev.upshift.ReportContext;
 import dev.upshift.analysis.Analyzer;
-import dev.upshift.input.Dataset;
 import dev.upshift.input.PhaseTable;
 import dev.upshift.metric.MetricTotals;
 import dev.upshift.metric.RowSinks;
@@ -14,21 +13,19 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 
 /**
- * The engine on one partition: chunk by chunk ({@link PartitionChunks}), the kept phases become a
- * {@link PhaseTable} that the core engine computes against the broadcast context, and the chunks'
- * totals are summed into the partition's {@link Partials}; the analysis and the ledger receive the
- * engine's rows as they do on one machine. Used by one task.
+ * The engine on one partition: chunk by chunk, the phases the input pass kept ({@link
+ * KeptPhases}) become a {@link PhaseTable} that the core engine computes against the broadcast
+ * context, and the chunks' totals are summed into the partition's {@link Partials}; the analysis
+ * and the ledger receive the engine's rows as they do on one machine. Used by one task.
  */
 final class CustomerPass {
-  private final ScanLayout layout;
   private final ReportContext context;
   private final Analyzer analyzer;
   private final LedgerRows ledger;
   private final RowSinks<?> sinks;
 
   /** @param ledger whether the ledger's rows are wanted */
-  CustomerPass(ScanLayout layout, JobContext job, boolean ledger) {
-    this.layout = layout;
+  CustomerPass(JobContext job, boolean ledger) {
     this.context = job.computed();
     this.analyzer = job.analysis() == null ? null : job.analyzer();
     this.ledger = ledger ? new LedgerRows(job.requested().plan().reportedPeriods()) : null;
@@ -40,11 +37,13 @@ final class CustomerPass {
   }
 
   /** The totals of every customer of the partition. */
-  Partials run(Iterator<Row> rows) {
-    PartitionChunks chunks = new PartitionChunks(rows, layout, null);
+  Partials run(Iterator<InputPart> parts) {
     MetricTotals totals = context.engine().empty();
-    while (chunks.hasNext()) {
-      totals = totals.plus(compute(chunks.next()));
+    while (parts.hasNext()) {
+      KeptPhases phases = parts.next().phases();
+      if (phases != null) {
+        totals = totals.plus(compute(phases));
+      }
     }
     return partials(totals);
   }
@@ -53,8 +52,7 @@ final class CustomerPass {
    * The ledger rows of every customer of the partition, computed chunk by chunk as they are
    * consumed; the partition's totals go to {@code done} after the last row.
    */
-  Iterator<Row> ledgerRows(Iterator<Row> rows, Consumer<Partials> done) {
-    PartitionChunks chunks = new PartitionChunks(rows, layout, null);
+  Iterator<Row> ledgerRows(Iterator<InputPart> parts, Consumer<Partials> done) {
     return new Iterator<>() {
       private MetricTotals totals = context.engine().empty();
       private Iterator<Row> current = Collections.emptyIterator();
@@ -62,10 +60,13 @@ final class CustomerPass {
 
       @Override
       public boolean hasNext() {
-        while (!current.hasNext() && chunks.hasNext()) {
-          totals = totals.plus(compute(chunks.next()));
-          List<Row> computed = ledger.drain();
-          current = computed.iterator();
+        while (!current.hasNext() && parts.hasNext()) {
+          KeptPhases phases = parts.next().phases();
+          if (phases != null) {
+            totals = totals.plus(compute(phases));
+            List<Row> computed = ledger.drain();
+            current = computed.iterator();
+          }
         }
         if (!current.hasNext() && !finished) {
           finished = true;
@@ -84,9 +85,8 @@ final class CustomerPass {
     };
   }
 
-  private MetricTotals compute(PartitionChunks.Chunk chunk) {
-    PhaseTable table = Dataset.builder().addAll(chunk.kept()).build().table();
-    return context.engine().compute(table, sinks, done -> { });
+  private MetricTotals compute(KeptPhases phases) {
+    return context.engine().compute(phases.table(), sinks, done -> { });
   }
 
   private Partials partials(MetricTotals totals) {

@@ -1,9 +1,9 @@
 package dev.upshift.spark;
 
 import dev.upshift.DataFacts;
-import dev.upshift.input.Dataset;
 import dev.upshift.input.IgnoredReason;
 import dev.upshift.input.InputSummary;
+import dev.upshift.input.PhaseTable;
 import dev.upshift.input.PlanCatalog;
 import dev.upshift.input.SubscriptionLog;
 import java.io.Serializable;
@@ -40,15 +40,18 @@ final class InputFacts implements Serializable {
     return new InputFacts(DataFacts.empty(), 0, 0, new long[REASONS.length], 0, 0);
   }
 
-  /** The facts of one chunk of rows. */
-  static InputFacts of(PartitionChunks.Chunk chunk, PlanCatalog plans) {
-    Dataset kept = Dataset.builder().addAll(chunk.kept()).build();
+  /**
+   * The facts of one chunk of rows.
+   *
+   * @param lineRows the line phases among the chunk's kept rows ({@link KeptPhases#lineRows})
+   */
+  static InputFacts of(PartitionChunks.Chunk chunk, PhaseTable lineRows, PlanCatalog plans) {
     InputSummary summary = SubscriptionLog.summarise(chunk.kept(), chunk.rejected().size());
     long[] ignored = new long[REASONS.length];
     for (IgnoredReason reason : REASONS) {
       ignored[reason.ordinal()] = summary.ignored(reason);
     }
-    return new InputFacts(DataFacts.of(kept.table(), plans), summary.rows(),
+    return new InputFacts(DataFacts.of(lineRows, plans), summary.rows(),
         summary.billableRows(), ignored, summary.rejectedRows(), chunk.errors());
   }
 

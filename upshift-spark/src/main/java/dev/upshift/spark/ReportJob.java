@@ -6,6 +6,7 @@ import dev.upshift.analysis.AnalysisOptions;
 import dev.upshift.analysis.Analyzer;
 import dev.upshift.input.InputError;
 import dev.upshift.input.InputException;
+import dev.upshift.input.PhaseTable;
 import dev.upshift.input.PlanCatalog;
 import dev.upshift.io.csv.OnError;
 import dev.upshift.io.csv.SideFiles;
@@ -32,6 +33,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Runs a {@link SparkJob} on the driver. The phases are shuffled once, by customer; the shuffled
@@ -40,14 +42,16 @@ import org.apache.spark.sql.types.StructType;
  * <ol>
  *   <li>the input pass checks every row (§1.3) and every line's phases for overlaps, and sums the
  *       {@link InputFacts} (the top tier seen per product, the data's first and last day, the row
- *       counts); the driver builds the {@link ReportContext} from them and broadcasts it;
- *   <li>the customer pass computes every customer with the core engine ({@link CustomerPass}) and
- *       returns one {@link Partials} per partition, which the driver sums and turns into the
- *       report (and the analysis). With a ledger, the pass writes it instead and its totals come
- *       back through an accumulator.
+ *       counts); the driver builds the {@link ReportContext} from them and broadcasts it. The
+ *       phases it kept stay with Spark ({@link KeptPhases}, in memory or on local disk);
+ *   <li>the customer pass computes every customer of those phases with the core engine ({@link
+ *       CustomerPass}) and returns one {@link Partials} per partition, which the driver sums and
+ *       turns into the report (and the analysis). With a ledger, the pass writes it instead and
+ *       its totals come back through an accumulator.
  * </ol>
  *
- * <p>Only when rows are in error does a third pass name them: an aggregation over the scan numbers
+ * <p>The input is read once, shuffled once, and each cell parsed once. Only when rows are in error
+ * does a third pass name them: an aggregation over the scan numbers
  * the rows of each file ({@link RowNumbers}), and the rows are read again to list their errors
  * (failing the job) or to write them to the rejects output ({@code --on-error skip}). The driver
  * holds the totals, never the customers.
@@ -77,14 +81,35 @@ final class ReportJob {
     time.lap("scan and shuffle");
 
     PlanCatalog plans = side.plans();
-    InputFacts input = customers.mapPartitions(rows -> {
+    // The input pass keeps what it read, so the customer pass neither reads the shuffle again
+    // nor parses a cell twice.
+    JavaRDD<InputPart> parts = customers.mapPartitions(rows -> {
       PartitionChunks chunks = new PartitionChunks(rows, layout, null);
+      List<InputPart> out = new ArrayList<>();
       InputFacts sum = InputFacts.empty();
       while (chunks.hasNext()) {
-        sum = sum.plus(InputFacts.of(chunks.next(), plans));
+        PartitionChunks.Chunk chunk = chunks.next();
+        PhaseTable lineRows = KeptPhases.lineRows(chunk.kept());
+        sum = sum.plus(InputFacts.of(chunk, lineRows, plans));
+        out.add(new InputPart(KeptPhases.of(lineRows), null));
       }
-      return List.of(sum).iterator();
-    }).reduce(InputFacts::plus);
+      out.add(new InputPart(null, sum));
+      return out.iterator();
+    }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    try {
+      return run(spark, job, side, scan, customers, parts, analysis, time);
+    } finally {
+      parts.unpersist(false);
+    }
+  }
+
+  /** The job from the input pass on, over the partitions' {@code parts}. */
+  private static SparkReport run(SparkSession spark, SparkJob job, SideFiles side, PhaseScan scan,
+      JavaRDD<Row> customers, JavaRDD<InputPart> parts, AnalysisOptions analysis,
+      Stopwatch time) {
+    ReportOptions options = job.options();
+    InputFacts input = parts.map(part -> part.facts() == null ? InputFacts.empty() : part.facts())
+        .reduce(InputFacts::plus);
     time.lap("input pass");
 
     List<InputError> skipped = List.of();
@@ -112,10 +137,10 @@ final class ReportJob {
     Broadcast<JobContext> shared =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
     Partials totals = job.ledger() == null
-        ? customers.mapPartitions(rows -> List.of(
-            new CustomerPass(layout, shared.value(), false).run(rows)).iterator())
+        ? parts.mapPartitions(rows -> List.of(
+            new CustomerPass(shared.value(), false).run(rows)).iterator())
             .reduce(Partials::plus)
-        : writeLedger(spark, customers, layout, shared, job.ledger());
+        : writeLedger(spark, parts, shared, job.ledger());
     shared.destroy();
     time.lap(job.ledger() == null ? "customer pass" : "customer pass and ledger");
 
@@ -160,12 +185,12 @@ final class ReportJob {
   }
 
   /** The customer pass writing the ledger as Parquet, partitioned by period. */
-  private static Partials writeLedger(SparkSession spark, JavaRDD<Row> customers,
-      ScanLayout layout, Broadcast<JobContext> shared, String path) {
+  private static Partials writeLedger(SparkSession spark, JavaRDD<InputPart> parts,
+      Broadcast<JobContext> shared, String path) {
     PartialsAccumulator sum = new PartialsAccumulator();
     spark.sparkContext().register(sum, "upshift totals");
-    JavaRDD<Row> ledger = customers.mapPartitions(rows ->
-        new CustomerPass(layout, shared.value(), true).ledgerRows(rows, sum::add));
+    JavaRDD<Row> ledger = parts.mapPartitions(rows ->
+        new CustomerPass(shared.value(), true).ledgerRows(rows, sum::add));
     spark.createDataFrame(ledger, LedgerRows.SCHEMA).write().mode(SaveMode.Overwrite)
         .partitionBy("period").parquet(path);
     return sum.value();
