@@ -13,9 +13,8 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 
 /**
- * The engine on one partition: chunk by chunk, the phases the input pass kept ({@link
- * KeptPhases}) become a {@link PhaseTable} that the core engine computes against the broadcast
- * context, and the chunks' totals are summed into the partition's {@link Partials}; the analysis
+ * The engine on one partition: chunk by chunk, the phases the input pass kept ({@link InputPart})
+ * are computed by the core engine against the broadcast context, and the chunks' totals are summed into the partition's {@link Partials}; the analysis
  * and the ledger receive the engine's rows as they do on one machine. Used by one task.
  */
 final class CustomerPass {
@@ -40,7 +39,7 @@ final class CustomerPass {
   Partials run(Iterator<InputPart> parts) {
     MetricTotals totals = context.engine().empty();
     while (parts.hasNext()) {
-      KeptPhases phases = parts.next().phases();
+      PhaseTable phases = parts.next().phases();
       if (phases != null) {
         totals = totals.plus(compute(phases));
       }
@@ -61,7 +60,7 @@ final class CustomerPass {
       @Override
       public boolean hasNext() {
         while (!current.hasNext() && parts.hasNext()) {
-          KeptPhases phases = parts.next().phases();
+          PhaseTable phases = parts.next().phases();
           if (phases != null) {
             totals = totals.plus(compute(phases));
             List<Row> computed = ledger.drain();
@@ -85,8 +84,8 @@ final class CustomerPass {
     };
   }
 
-  private MetricTotals compute(KeptPhases phases) {
-    return context.engine().compute(phases.table(), sinks, done -> { });
+  private MetricTotals compute(PhaseTable phases) {
+    return context.engine().compute(phases, sinks, done -> { });
   }
 
   private Partials partials(MetricTotals totals) {

@@ -43,7 +43,7 @@ final class InputFacts implements Serializable {
   /**
    * The facts of one chunk of rows.
    *
-   * @param lineRows the line phases among the chunk's kept rows ({@link KeptPhases#lineRows})
+   * @param lineRows the line phases among the chunk's kept rows ({@link PartitionChunks.Chunk#lineRows})
    */
   static InputFacts of(PartitionChunks.Chunk chunk, PhaseTable lineRows, PlanCatalog plans) {
     InputSummary summary = SubscriptionLog.summarise(chunk.kept(), chunk.rejected().size());

@@ -3,7 +3,9 @@ package dev.upshift.spark;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.upshift.input.InputError;
+import dev.upshift.input.Dataset;
 import dev.upshift.input.Phase;
+import dev.upshift.input.PhaseTable;
 import dev.upshift.input.SubscriptionLog;
 import dev.upshift.io.csv.SubscriptionColumns;
 import dev.upshift.io.csv.SubscriptionRows;
@@ -48,7 +50,12 @@ final class PartitionChunks implements Iterator<PartitionChunks.Chunk> {
    * @param rows every row of the chunk
    * @param errors the errors of the rejected rows
    */
-  record Chunk(List<Phase> kept, List<Rejected> rejected, long rows, long errors) {}
+  record Chunk(List<Phase> kept, List<Rejected> rejected, long rows, long errors) {
+    /** The phases of subscription lines among those kept (overage and one-time rows set aside). */
+    PhaseTable lineRows() {
+      return Dataset.builder().addAll(kept).build().table();
+    }
+  }
 
   private final Iterator<Row> rows;
   private final ScanLayout layout;

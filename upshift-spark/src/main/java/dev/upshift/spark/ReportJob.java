@@ -43,7 +43,7 @@ import org.apache.spark.storage.StorageLevel;
  *   <li>the input pass checks every row (§1.3) and every line's phases for overlaps, and sums the
  *       {@link InputFacts} (the top tier seen per product, the data's first and last day, the row
  *       counts); the driver builds the {@link ReportContext} from them and broadcasts it. The
- *       phases it kept stay with Spark ({@link KeptPhases}, in memory or on local disk);
+ *       phases it kept stay with Spark ({@link InputPart}, in memory or on local disk);
  *   <li>the customer pass computes every customer of those phases with the core engine ({@link
  *       CustomerPass}) and returns one {@link Partials} per partition, which the driver sums and
  *       turns into the report (and the analysis). With a ledger, the pass writes it instead and
@@ -89,9 +89,9 @@ final class ReportJob {
       InputFacts sum = InputFacts.empty();
       while (chunks.hasNext()) {
         PartitionChunks.Chunk chunk = chunks.next();
-        PhaseTable lineRows = KeptPhases.lineRows(chunk.kept());
+        PhaseTable lineRows = chunk.lineRows();
         sum = sum.plus(InputFacts.of(chunk, lineRows, plans));
-        out.add(new InputPart(KeptPhases.of(lineRows), null));
+        out.add(new InputPart(lineRows, null));
       }
       out.add(new InputPart(null, sum));
       return out.iterator();
