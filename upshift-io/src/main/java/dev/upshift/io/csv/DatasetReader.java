@@ -73,8 +73,55 @@ public final class DatasetReader {
   static ReadResult read(InputFiles files, LongConsumer progress, SubscriptionsFormat other,
       boolean fastPath) {
     ReadContext context = new ReadContext();
-    String currency = files.currency();
+    SideFiles others = readSideFiles(files, context, fastPath);
+    Path subscriptions = files.subscriptions();
+    if (other == null || !other.reads(subscriptions)) {
+      return readSubscriptions(subscriptions, files, others, context, progress, fastPath);
+    }
+    if (fastPath && files.onError() == OnError.FAIL) {
+      SubscriptionsFormat.Rows fast = other.tryRead(subscriptions, others.fx(), progress);
+      if (fast != null) {
+        return cleanResult(fast.table(), fast.summary(), others, context);
+      }
+    }
+    // Any other file of that format (Parquet) goes through CSV text, so that it meets every rule
+    // and message of the CSV reader; errors then name the original file and its rows.
+    try (SubscriptionsFormat.CsvCopy copy = other.open(subscriptions)) {
+      ReadResult result = copy.mapErrors(
+          () -> readSubscriptions(copy.csv(), files, others, context, progress, fastPath));
+      Dataset read = result.dataset();
+      PhaseTable byRow = PhaseTable.concat(List.of(read.table()),
+          new int[] {SubscriptionsFormat.CsvCopy.LINE_TO_ROW});
+      Dataset dataset = new Dataset(byRow, read.customers(), read.plans(), read.health(),
+          read.targets(), read.summary(), read.currency());
+      return new ReadResult(dataset,
+          result.skipped().stream().map(copy.mapping()).toList(), result.skippedErrors(),
+          result.rejectsFile());
+    }
+  }
 
+  /**
+   * Reads and validates the files other than subscriptions ({@link InputFiles#subscriptions()} is
+   * not opened): for a reader of subscriptions that lives elsewhere, such as a Spark job, which
+   * then checks its rows with {@link SideFiles#subscriptionRows}.
+   *
+   * @throws InputException when any of them is in error, with the first 100 errors in the order
+   *     {@link #read(InputFiles)} lists them
+   */
+  public static SideFiles readSideFiles(InputFiles files) {
+    ReadContext context = new ReadContext();
+    SideFiles side = readSideFiles(files, context, true);
+    ErrorLog failures = context.failures();
+    if (failures.total() > 0) {
+      throw new InputException(failures.listed(), failures.total());
+    }
+    return side;
+  }
+
+  /** Reads the files other than subscriptions, in dependency order, into {@code context}'s log. */
+  private static SideFiles readSideFiles(InputFiles files, ReadContext context,
+      boolean fastPath) {
+    String currency = files.currency();
     FxRates fx = FxRates.none(currency);
     Map<String, Long> rejectedCurrencies = Map.of();
     if (files.fx() != null) {
@@ -105,47 +152,13 @@ public final class DatasetReader {
       reader.read();
       targets = reader.targets();
     }
-
-    Others others =
-        new Others(fx, rejectedCurrencies, plans, customers, health, targets, currency);
-    Path subscriptions = files.subscriptions();
-    if (other == null || !other.reads(subscriptions)) {
-      return readSubscriptions(subscriptions, files, others, context, progress, fastPath);
-    }
-    if (fastPath && files.onError() == OnError.FAIL) {
-      SubscriptionsFormat.Rows fast = other.tryRead(subscriptions, fx, progress);
-      if (fast != null) {
-        return cleanResult(fast.table(), fast.summary(), others, context);
-      }
-    }
-    // Any other file of that format (Parquet) goes through CSV text, so that it meets every rule
-    // and message of the CSV reader; errors then name the original file and its rows.
-    try (SubscriptionsFormat.CsvCopy copy = other.open(subscriptions)) {
-      ReadResult result = copy.mapErrors(
-          () -> readSubscriptions(copy.csv(), files, others, context, progress, fastPath));
-      Dataset read = result.dataset();
-      PhaseTable byRow = PhaseTable.concat(List.of(read.table()),
-          new int[] {SubscriptionsFormat.CsvCopy.LINE_TO_ROW});
-      Dataset dataset = new Dataset(byRow, read.customers(), read.plans(), read.health(),
-          read.targets(), read.summary(), read.currency());
-      return new ReadResult(dataset,
-          result.skipped().stream().map(copy.mapping()).toList(), result.skippedErrors(),
-          result.rejectsFile());
-    }
-  }
-
-  /** The files read before subscriptions, which a dataset carries besides its phases. */
-  private record Others(FxRates fx, Map<String, Long> rejectedCurrencies, PlanCatalog plans,
-      CustomerAttributes customers, HealthScores health, List<Target> targets, String currency) {
-
-    Dataset.Builder into(Dataset.Builder dataset) {
-      return dataset.customers(customers).plans(plans).health(health).targets(targets)
-          .currency(currency);
-    }
+    String fxFile = files.fx() == null ? FX_FILE : files.fx().toString();
+    return new SideFiles(fx, rejectedCurrencies, fxFile, plans, customers, health, targets,
+        currency);
   }
 
   /** Reads subscriptions from CSV text: fast when the file is clean, else strictly. */
-  private static ReadResult readSubscriptions(Path subscriptions, InputFiles files, Others others,
+  private static ReadResult readSubscriptions(Path subscriptions, InputFiles files, SideFiles others,
       ReadContext context, LongConsumer progress, boolean fastPath) {
     if (fastPath && files.onError() == OnError.FAIL) {
       // A clean file is read in parallel; anything else falls through to the strict reader.
@@ -156,8 +169,7 @@ public final class DatasetReader {
         return cleanResult(fast.table(), fast.summary(), others, context);
       }
     }
-    String fxFile = files.fx() == null ? FX_FILE : files.fx().toString();
-    PhaseParser parser = new PhaseParser(others.fx(), fxFile, others.rejectedCurrencies());
+    PhaseParser parser = others.phaseParser();
     RejectsFile rejects =
         files.onError() == OnError.SKIP ? RejectsFile.create(files.rejectsFile()) : null;
     boolean committed = false;
@@ -187,7 +199,7 @@ public final class DatasetReader {
   }
 
   /** The result of a subscriptions file read by a fast path, unless another file had errors. */
-  private static ReadResult cleanResult(PhaseTable table, InputSummary summary, Others others,
+  private static ReadResult cleanResult(PhaseTable table, InputSummary summary, SideFiles others,
       ReadContext context) {
     ErrorLog failures = context.failures();
     if (failures.total() > 0) {
