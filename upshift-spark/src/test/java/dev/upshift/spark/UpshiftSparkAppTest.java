@@ -56,6 +56,32 @@ class UpshiftSparkAppTest {
   }
 
   @Test
+  void csvAndHtml_areTheCommandLinesBytes() throws IOException {
+    Path csv = dir.resolve("report.csv");
+    Path html = dir.resolve("report.html");
+    assertThat(run("report", "--data", dir.toString(), "--format", "csv", "--out", csv.toString()))
+        .as(err.toString()).isEqualTo(0);
+    assertThat(run("report", "--data", dir.toString(), "--format", "html", "--out",
+        html.toString())).as(err.toString()).isEqualTo(0);
+
+    dev.upshift.io.csv.InputFiles files = CliRun.files(dir, OnError.FAIL);
+    StringWriter expectedCsv = new StringWriter();
+    dev.upshift.render.CsvReportWriter.write(
+        CliRun.report(files, ReportOptions.builder().build(), null), expectedCsv);
+    assertThat(Files.readString(csv)).isEqualTo(expectedCsv.toString());
+
+    // html always carries the analysis (with --data's initiatives) and the dashboard's segments,
+    // as on the command line.
+    StringWriter expectedHtml = new StringWriter();
+    new dev.upshift.render.html.HtmlReportWriter().write(CliRun.report(files,
+        dev.upshift.analysis.Analysis.withDashboardDimensions(ReportOptions.builder().build()),
+        dev.upshift.analysis.AnalysisOptions.defaults().withInitiatives(
+            dev.upshift.io.csv.InitiativesReader.read(dir.resolve("initiatives.csv")))),
+        expectedHtml);
+    assertThat(Files.readString(html)).isEqualTo(expectedHtml.toString());
+  }
+
+  @Test
   void tableFormat_isPrintedOnStandardOutput() {
     assertThat(run("report", "--data", dir.toString(), "--grain", "year")).isEqualTo(0);
     assertThat(out.toString()).contains("ARR bridge (USD)").contains("Upsell Rate");
