@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -73,10 +74,10 @@ abstract class JdbcStore implements Store {
       "SELECT id, content_hash FROM records WHERE workspace_id = ? AND kind = ? AND id IN ("
           + String.join(", ", Collections.nCopies(LOOKUP_CHUNK, "?")) + ")";
   static final String INSERT_RECORD = """
-      INSERT INTO records (workspace_id, kind, id, content_hash, content)
-      VALUES (?, ?, ?, ?, ?)""";
+      INSERT INTO records (workspace_id, kind, id, content_hash, content, customer_id)
+      VALUES (?, ?, ?, ?, ?, ?)""";
   static final String UPDATE_RECORD = """
-      UPDATE records SET content_hash = ?, content = ?
+      UPDATE records SET content_hash = ?, content = ?, customer_id = ?
       WHERE workspace_id = ? AND kind = ? AND id = ?""";
   static final String DELETE_RECORD =
       "DELETE FROM records WHERE workspace_id = ? AND kind = ? AND id = ?";
@@ -91,6 +92,10 @@ abstract class JdbcStore implements Store {
   static final String SELECT_ALL = """
       SELECT id, content FROM records WHERE workspace_id = ? AND kind = ?
       ORDER BY id""";
+  /** Customers looked up per statement; the last chunk repeats its last customer to fill it. */
+  static final String SELECT_OF_CUSTOMERS =
+      "SELECT id, content FROM records WHERE workspace_id = ? AND kind = ? AND customer_id IN ("
+          + String.join(", ", Collections.nCopies(LOOKUP_CHUNK, "?")) + ")";
 
   /** Rows sent per {@code executeBatch}: large enough to amortise the call, small enough for memory. */
   private static final int WRITE_CHUNK = 5_000;
@@ -359,8 +364,8 @@ abstract class JdbcStore implements Store {
   // --- records ---
 
   @Override
-  public IngestResult ingest(
-      Workspace workspace, RecordKind kind, List<DataRecord> records, IngestMode mode) {
+  public IngestResult ingest(Workspace workspace, RecordKind kind, List<DataRecord> records,
+      IngestMode mode, long expectedDataVersion) {
     requireNonNull(workspace, "workspace is null");
     requireNonNull(kind, "kind is null");
     requireNonNull(records, "records is null");
@@ -373,6 +378,11 @@ abstract class JdbcStore implements Store {
     return write("ingest " + kind.wireName(), connection -> {
       long next = lockForChange(connection, workspace);
       long current = next - 1;
+      if (expectedDataVersion != ANY_DATA_VERSION && expectedDataVersion != current) {
+        throw new StoreException(StoreException.Code.DATA_VERSION_CHANGED, "workspace "
+            + workspace.name() + " is at data version " + current + ", not "
+            + expectedDataVersion);
+      }
       byte[][] stored = storedHashes(connection, workspace, kind, batch);
       List<String> conflicts = new ArrayList<>();
       List<Integer> inserts = new ArrayList<>();
@@ -401,13 +411,15 @@ abstract class JdbcStore implements Store {
         insert.setString(3, batch.ids[i]);
         insert.setBytes(4, batch.hashes[i]);
         insert.setString(5, batch.contents[i]);
+        insert.setString(6, batch.customerIds[i]);
       });
       executeInChunks(connection, UPDATE_RECORD, updates, (update, i) -> {
         update.setBytes(1, batch.hashes[i]);
         update.setString(2, batch.contents[i]);
-        update.setLong(3, workspace.id());
-        update.setString(4, kind.wireName());
-        update.setString(5, batch.ids[i]);
+        update.setString(3, batch.customerIds[i]);
+        update.setLong(4, workspace.id());
+        update.setString(5, kind.wireName());
+        update.setString(6, batch.ids[i]);
       });
       return Outcome.commit(new IngestResult(inserts.size(), unchanged, updates.size(), List.of(), next));
     });
@@ -417,6 +429,7 @@ abstract class JdbcStore implements Store {
   private static final class Batch {
     final String[] ids;
     final String[] contents;
+    final String[] customerIds;
     final byte[][] hashes;
     final Map<String, Integer> positions;
 
@@ -424,6 +437,7 @@ abstract class JdbcStore implements Store {
       int n = records.size();
       ids = new String[n];
       contents = new String[n];
+      customerIds = new String[n];
       hashes = new byte[n][];
       positions = new HashMap<>(n * 2);
       MessageDigest digest = CanonicalContent.sha256();
@@ -434,6 +448,7 @@ abstract class JdbcStore implements Store {
         }
         ids[i] = record.id();
         contents[i] = CanonicalContent.write(record.fields());
+        customerIds[i] = record.customerId();
         hashes[i] = CanonicalContent.hash(digest, contents[i]);
       }
     }
@@ -633,6 +648,37 @@ abstract class JdbcStore implements Store {
         }
       } catch (SQLException e) {
         throw failed("read " + kind.wireName(), e);
+      }
+    }
+
+    @Override
+    public void forEachOfCustomers(RecordKind kind, Collection<String> customerIds,
+        Consumer<? super DataRecord> action) {
+      requireNonNull(kind, "kind is null");
+      requireNonNull(action, "action is null");
+      if (!open) {
+        throw new IllegalStateException("the snapshot was used after its read ended");
+      }
+      // Malformed ids cannot be stored, so they find nothing (and never reach PostgreSQL's text).
+      String[] ids = customerIds.stream().filter(id -> id != null && Text.isColumnText(id)).distinct().toArray(String[]::new);
+      if (ids.length == 0) {
+        return;
+      }
+      try (PreparedStatement select = connection.prepareStatement(SELECT_OF_CUSTOMERS)) {
+        select.setLong(1, workspace.id());
+        select.setString(2, kind.wireName());
+        for (int from = 0; from < ids.length; from += LOOKUP_CHUNK) {
+          for (int j = 0; j < LOOKUP_CHUNK; j++) {
+            select.setString(3 + j, ids[Math.min(from + j, ids.length - 1)]);
+          }
+          try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+              action.accept(new DataRecord(row.getString(1), CanonicalContent.read(row.getString(2))));
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw failed("read " + kind.wireName() + " of customers", e);
       }
     }
   }
