@@ -253,6 +253,19 @@ public final class ExplanationWriter {
    * @throws IOException when {@code out} fails
    */
   public static void writeJson(CustomerExplanation explanation, Writer out) throws IOException {
+    writeJson(explanation, null, out);
+  }
+
+  /**
+   * As {@link #writeJson(CustomerExplanation, Writer)}, each phase cited by the id of the record it
+   * was read from ({@code "id": "p-17"}) instead of its line: the service's phases come from
+   * records, not from a file a person can open.
+   *
+   * @param recordIdOfLine the id of the record a phase's line was read from, or {@code null} to
+   *     cite lines
+   */
+  public static void writeJson(CustomerExplanation explanation,
+      java.util.function.LongFunction<String> recordIdOfLine, Writer out) throws IOException {
     requireNonNull(explanation, "explanation is null");
     requireNonNull(out, "out is null");
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -273,7 +286,7 @@ public final class ExplanationWriter {
       }
       json.writeArrayFieldStart("periods");
       for (PeriodExplanation period : explanation.periods()) {
-        period(json, period);
+        period(json, period, recordIdOfLine);
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -281,7 +294,8 @@ public final class ExplanationWriter {
     out.write(NL);
   }
 
-  private static void period(JsonGenerator json, PeriodExplanation period) throws IOException {
+  private static void period(JsonGenerator json, PeriodExplanation period,
+      java.util.function.LongFunction<String> recordIdOfLine) throws IOException {
     CustomerPeriod row = period.row();
     Movement m = row.movement();
     json.writeStartObject();
@@ -315,21 +329,26 @@ public final class ExplanationWriter {
     for (LineChange change : period.changes()) {
       json.writeStartObject();
       json.writeStringField("lineId", change.lineId());
-      phase(json, "before", change.before());
-      phase(json, "after", change.after());
+      phase(json, "before", change.before(), recordIdOfLine);
+      phase(json, "after", change.after(), recordIdOfLine);
       json.writeEndObject();
     }
     json.writeEndArray();
     json.writeEndObject();
   }
 
-  private static void phase(JsonGenerator json, String name, Phase phase) throws IOException {
+  private static void phase(JsonGenerator json, String name, Phase phase,
+      java.util.function.LongFunction<String> recordIdOfLine) throws IOException {
     if (phase == null) {
       json.writeNullField(name);
       return;
     }
     json.writeObjectFieldStart(name);
-    json.writeNumberField("line", phase.line());
+    if (recordIdOfLine == null) {
+      json.writeNumberField("line", phase.line());
+    } else {
+      json.writeStringField("id", recordIdOfLine.apply(phase.line()));
+    }
     json.writeStringField("product", phase.product());
     json.writeStringField("plan", phase.plan());
     if (phase.tier() == null) {

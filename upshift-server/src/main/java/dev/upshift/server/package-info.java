@@ -1,0 +1,1 @@
+package dev.upshift.server;
