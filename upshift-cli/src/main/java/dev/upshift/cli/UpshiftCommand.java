@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "upshift", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Exact, explainable SaaS expansion metrics: ARR bridge, Upsell Users, Upsell Rate, Total Users.",
     subcommands = {ReportCommand.class, ExplainCommand.class, ValidateCommand.class,
-        GenerateCommand.class, CommandLine.HelpCommand.class})
+        GenerateCommand.class, ServeCommand.class, WorkspaceCommand.class, KeyCommand.class,
+        ImportCommand.class, CommandLine.HelpCommand.class})
 public final class UpshiftCommand implements Runnable {
   /** How many input errors are printed before the rest are only counted. */
   static final int ERRORS_SHOWN = 100;
@@ -25,7 +26,8 @@ public final class UpshiftCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: report, explain, validate or generate");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing command: report, explain, validate, generate, serve, workspace, key or import");
   }
 
   public static void main(String[] args) {
@@ -54,6 +56,11 @@ public final class UpshiftCommand implements Runnable {
       err.println("upshift: " + e.getMessage());
       err.flush();
       return ExitCode.USAGE;
+    }
+    if (e instanceof dev.upshift.store.StoreException store) {
+      err.println("upshift: " + store.getMessage());
+      err.flush();
+      return ExitCode.SOFTWARE;
     }
     if (e instanceof ArithmeticException) {
       err.println("upshift: an amount overflowed (" + e.getMessage()

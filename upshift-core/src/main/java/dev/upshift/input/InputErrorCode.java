@@ -91,7 +91,9 @@ public enum InputErrorCode {
   /** Two records of one batch with the same id. */
   DUPLICATE_ID("duplicate_id"),
   /** A JSON value that is neither a string nor a number, or text that is not valid Unicode. */
-  BAD_VALUE("bad_value");
+  BAD_VALUE("bad_value"),
+  /** A record whose id is stored with different content, sent without asking to correct it. */
+  CHANGED_RECORD("changed_record");
 
   private final String code;
 

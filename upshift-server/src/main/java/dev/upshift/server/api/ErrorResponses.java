@@ -65,6 +65,8 @@ public final class ErrorResponses {
           BAD_RATE, BAD_SCORE, BAD_PERIOD, BAD_SEGMENT -> ErrorCode.INVALID_RECORDS;
       case OVERLAP, DUPLICATE_KEY -> ErrorCode.INVALID_RECORDS;
       case MISSING_ID, BAD_ID, DUPLICATE_ID, BAD_VALUE -> ErrorCode.INVALID_RECORDS;
+      // Not wrong in itself: it would replace what is stored (mode=correct does that).
+      case CHANGED_RECORD -> ErrorCode.CONFLICT;
     };
   }
 

@@ -116,6 +116,14 @@ public final class Ingestor {
     }
   }
 
+  /**
+   * Checks a batch against the stored records it could clash with, storing nothing: what {@link
+   * #ingest} would refuse it for, at the current data version.
+   */
+  public BatchValidator.Checked check(Workspace workspace, RecordKind kind, Batch batch) {
+    return BatchValidator.check(kind, batch, stored(workspace, kind, batch));
+  }
+
   /** The stored records a batch of this kind is checked against, at one data version. */
   private BatchValidator.Stored stored(Workspace workspace, RecordKind kind, Batch batch) {
     return switch (kind) {
