@@ -2,7 +2,6 @@ package dev.upshift.store;
 
 import static java.util.Objects.requireNonNull;
 
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -215,9 +212,15 @@ abstract class JdbcStore implements Store {
     }
   }
 
+  /** PostgreSQL's unique_violation, or SQLite's constraint failure on a primary key or unique index. */
   private static boolean isUniqueViolation(Throwable e) {
-    // PostgreSQL's unique_violation; SQLite serialises writers, so it never races here.
-    return e instanceof SQLException sql && "23505".equals(sql.getSQLState());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState())
+          || sql.getErrorCode() == 19 && String.valueOf(sql.getMessage()).contains("UNIQUE"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -366,12 +369,17 @@ abstract class JdbcStore implements Store {
   @Override
   public IngestResult ingest(Workspace workspace, RecordKind kind, List<DataRecord> records,
       IngestMode mode, long expectedDataVersion) {
+    // The content and its hash are computed before the write lock is taken: writers wait less.
+    return ingest(workspace, kind, PreparedBatch.of(records), mode, expectedDataVersion);
+  }
+
+  @Override
+  public IngestResult ingest(Workspace workspace, RecordKind kind, PreparedBatch batch,
+      IngestMode mode, long expectedDataVersion) {
     requireNonNull(workspace, "workspace is null");
     requireNonNull(kind, "kind is null");
-    requireNonNull(records, "records is null");
+    requireNonNull(batch, "batch is null");
     requireNonNull(mode, "mode is null");
-    // The content and its hash are computed before the write lock is taken: writers wait less.
-    Batch batch = new Batch(records);
     if (batch.size() == 0) {
       return new IngestResult(0, 0, 0, List.of(), dataVersion(workspace));
     }
@@ -425,42 +433,50 @@ abstract class JdbcStore implements Store {
     });
   }
 
-  /** A batch's ids with their canonical content and its hash, by position in the batch. */
-  private static final class Batch {
-    final String[] ids;
-    final String[] contents;
-    final String[] customerIds;
-    final byte[][] hashes;
-    final Map<String, Integer> positions;
-
-    Batch(List<DataRecord> records) {
-      int n = records.size();
-      ids = new String[n];
-      contents = new String[n];
-      customerIds = new String[n];
-      hashes = new byte[n][];
-      positions = new HashMap<>(n * 2);
-      MessageDigest digest = CanonicalContent.sha256();
-      for (int i = 0; i < n; i++) {
-        DataRecord record = requireNonNull(records.get(i), "record is null");
-        if (positions.putIfAbsent(record.id(), i) != null) {
-          throw new IllegalArgumentException("id " + record.id() + " occurs twice in the batch");
-        }
-        ids[i] = record.id();
-        contents[i] = CanonicalContent.write(record.fields());
-        customerIds[i] = record.customerId();
-        hashes[i] = CanonicalContent.hash(digest, contents[i]);
+  @Override
+  public IngestResult create(Workspace workspace, RecordKind kind, PreparedBatch batch,
+      long expectedDataVersion) {
+    requireNonNull(workspace, "workspace is null");
+    requireNonNull(kind, "kind is null");
+    requireNonNull(batch, "batch is null");
+    if (batch.size() == 0) {
+      return new IngestResult(0, 0, 0, List.of(), dataVersion(workspace));
+    }
+    List<Integer> all = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      all.add(i);
+    }
+    return write("create " + kind.wireName(), connection -> {
+      long next = lockForChange(connection, workspace);
+      if (expectedDataVersion != ANY_DATA_VERSION && expectedDataVersion != next - 1) {
+        throw new StoreException(StoreException.Code.DATA_VERSION_CHANGED, "workspace "
+            + workspace.name() + " is at data version " + (next - 1) + ", not "
+            + expectedDataVersion);
       }
-    }
-
-    int size() {
-      return ids.length;
-    }
+      try {
+        executeInChunks(connection, INSERT_RECORD, all, (insert, i) -> {
+          insert.setLong(1, workspace.id());
+          insert.setString(2, kind.wireName());
+          insert.setString(3, batch.ids[i]);
+          insert.setBytes(4, batch.hashes[i]);
+          insert.setString(5, batch.contents[i]);
+          insert.setString(6, batch.customerIds[i]);
+        });
+      } catch (SQLException e) {
+        if (isUniqueViolation(e)) {
+          throw new StoreException(StoreException.Code.RECORD_EXISTS,
+              "a record of the batch is stored already: " + e.getMessage(), e);
+        }
+        throw e;
+      }
+      return Outcome.commit(new IngestResult(batch.size(), 0, 0, List.of(), next));
+    });
   }
 
   /** The stored hash of each id of the batch (null where the id is new), a chunk of ids per query. */
   private static byte[][] storedHashes(
-      Connection connection, Workspace workspace, RecordKind kind, Batch batch) throws SQLException {
+      Connection connection, Workspace workspace, RecordKind kind, PreparedBatch batch)
+      throws SQLException {
     byte[][] stored = new byte[batch.size()][];
     try (PreparedStatement select = connection.prepareStatement(SELECT_HASHES)) {
       select.setLong(1, workspace.id());

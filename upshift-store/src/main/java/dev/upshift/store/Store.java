@@ -105,6 +105,25 @@ public interface Store extends AutoCloseable {
       IngestMode mode, long expectedDataVersion);
 
   /**
+   * As {@link #ingest(Workspace, RecordKind, List, IngestMode, long)}, for a batch prepared ahead
+   * ({@link PreparedBatch#of}): the same promises, without the preparing.
+   */
+  IngestResult ingest(Workspace workspace, RecordKind kind, PreparedBatch batch, IngestMode mode,
+      long expectedDataVersion);
+
+  /**
+   * Stores a batch of records that must all be new, without looking up stored ones: the bulk load
+   * of a kind the workspace holds no records of (a caller that knows, by the data version, that
+   * nothing was stored since). All or nothing, committed before it returns, like {@link #ingest}.
+   *
+   * @throws StoreException with code {@link StoreException.Code#RECORD_EXISTS} when an id is stored
+   *     already, or {@link StoreException.Code#DATA_VERSION_CHANGED} as {@link #ingest}; nothing
+   *     was stored
+   */
+  IngestResult create(Workspace workspace, RecordKind kind, PreparedBatch batch,
+      long expectedDataVersion);
+
+  /**
    * Deletes one record.
    *
    * @return the data version after the deletion, or empty if there was no such record

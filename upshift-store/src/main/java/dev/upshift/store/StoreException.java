@@ -20,6 +20,8 @@ public final class StoreException extends RuntimeException {
      * stored; check again and retry.
      */
     DATA_VERSION_CHANGED,
+    /** {@code create} of a record whose id is stored already: nothing was stored. */
+    RECORD_EXISTS,
     /** The database failed, could not be reached, or stayed busy past the timeout. */
     DATABASE
   }

@@ -403,6 +403,33 @@ abstract class StoreContract {
   }
 
   @Test
+  void create_storesNewRecordsWithoutLookingUp_andRefusesTheWholeBatchIfOneExists() {
+    IngestResult created = store.create(acme, RecordKind.PHASES,
+        PreparedBatch.of(List.of(phase("p1", "C1", "1"), phase("p2", "C2", "2"))), 0);
+    assertThat(created.created()).isEqualTo(2);
+    assertThat(created.dataVersion()).isEqualTo(1);
+
+    assertThatThrownBy(() -> store.create(acme, RecordKind.PHASES,
+            PreparedBatch.of(List.of(phase("p3", "C3", "3"), phase("p1", "C1", "1"))), 1))
+        .isInstanceOfSatisfying(StoreException.class,
+            e -> assertThat(e.code()).isEqualTo(StoreException.Code.RECORD_EXISTS));
+    assertThatThrownBy(() -> store.create(acme, RecordKind.PHASES,
+            PreparedBatch.of(List.of(phase("p4", "C4", "4"))), 0))
+        .isInstanceOfSatisfying(StoreException.class,
+            e -> assertThat(e.code()).isEqualTo(StoreException.Code.DATA_VERSION_CHANGED));
+    assertThat(store.get(acme, RecordKind.PHASES, "p3")).isEmpty();
+    assertThat(store.dataVersion(acme)).isEqualTo(1);
+    assertThat(store.create(acme, RecordKind.PHASES, PreparedBatch.of(List.of(
+        phase("p3", "C3", "3"))), Store.ANY_DATA_VERSION).dataVersion()).isEqualTo(2);
+    List<String> ofC3 = store.read(acme, snapshot -> {
+      List<String> ids = new ArrayList<>();
+      snapshot.forEachOfCustomers(RecordKind.PHASES, List.of("C3"), r -> ids.add(r.id()));
+      return ids;
+    });
+    assertThat(ofC3).containsExactly("p3");
+  }
+
+  @Test
   void workspacesNeverSeeEachOthersRecords() {
     Workspace other = store.createWorkspace("other");
     ingest(phase("p1", "C1", "100"), phase("p2", "C2", "200"));

@@ -112,7 +112,7 @@ public final class ErrorResponses {
         case DATABASE -> new ApiException(ErrorCode.UNAVAILABLE,
             "the database is unavailable: " + store.getMessage(), List.of(), null,
             Map.of("Retry-After", "5"));
-        case WORKSPACE_EXISTS -> new ApiException(ErrorCode.CONFLICT, store.getMessage());
+        case WORKSPACE_EXISTS, RECORD_EXISTS -> new ApiException(ErrorCode.CONFLICT, store.getMessage());
       };
     }
     if (e instanceof NoSuchElementException missing) {

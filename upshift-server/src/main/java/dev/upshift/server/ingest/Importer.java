@@ -13,6 +13,7 @@ import dev.upshift.io.csv.InputFiles;
 import dev.upshift.store.DataRecord;
 import dev.upshift.store.IngestMode;
 import dev.upshift.store.IngestResult;
+import dev.upshift.store.PreparedBatch;
 import dev.upshift.store.RecordKind;
 import dev.upshift.store.Store;
 import dev.upshift.store.StoreException;
@@ -29,7 +30,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -172,29 +172,39 @@ public final class Importer {
    */
   private void validate(Workspace workspace, Map<RecordKind, Path> files) {
     Path temporary = null;
+    Map<String, String> originals = new java.util.HashMap<>();
     try {
       temporary = Files.createTempDirectory("upshift-import-");
-      Path subscriptions = files.get(RecordKind.PHASES);
+      Map<RecordKind, Path> read = new EnumMap<>(RecordKind.class);
+      for (Map.Entry<RecordKind, Path> file : files.entrySet()) {
+        checkNoNul(file.getValue());
+        Path copy = withoutIds(file.getValue(), temporary);
+        originals.put(copy.toString(), file.getValue().toString());
+        read.put(file.getKey(), copy);
+      }
+      Path subscriptions = read.get(RecordKind.PHASES);
       if (subscriptions == null) {
         subscriptions = Files.writeString(temporary.resolve("subscriptions.csv"),
             "customer_id,arr,start_date\n");
       }
-      Path fx = files.get(RecordKind.FX);
+      Path fx = read.get(RecordKind.FX);
       if (fx == null && files.containsKey(RecordKind.PHASES)) {
         fx = storedRates(workspace, temporary.resolve("fx.csv"));
       }
       DatasetReader.read(InputFiles.of(subscriptions)
-          .withCustomers(files.get(RecordKind.CUSTOMERS))
-          .withPlans(files.get(RecordKind.PLANS))
-          .withHealth(files.get(RecordKind.HEALTH))
-          .withTargets(files.get(RecordKind.TARGETS))
+          .withCustomers(read.get(RecordKind.CUSTOMERS))
+          .withPlans(read.get(RecordKind.PLANS))
+          .withHealth(read.get(RecordKind.HEALTH))
+          .withTargets(read.get(RecordKind.TARGETS))
           .withFx(fx));
-      if (files.containsKey(RecordKind.INITIATIVES)) {
-        InitiativesReader.read(files.get(RecordKind.INITIATIVES));
+      if (read.containsKey(RecordKind.INITIATIVES)) {
+        InitiativesReader.read(read.get(RecordKind.INITIATIVES));
       }
-      for (Path file : files.values()) {
-        checkNoNul(file);
-      }
+    } catch (InputException e) {
+      // Errors of a copy without its id column name the file the user gave.
+      throw new InputException(e.errors().stream().map(error -> new InputError(
+          originals.getOrDefault(error.file(), error.file()), error.line(), error.column(),
+          error.code(), error.reason())).toList(), e.totalErrors());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -206,6 +216,76 @@ public final class Importer {
         }
       }
     }
+  }
+
+  /**
+   * The file as the readers of §1 can read it: itself, or, when it has an {@code id} column (which
+   * subscriptions.csv would refuse as unknown), a copy without it, line for line, so that errors
+   * keep their line numbers. Checks the ids on the way: each 1-256 characters, none twice.
+   */
+  private static Path withoutIds(Path file, Path temporary) throws IOException {
+    String name = file.getFileName().toString();
+    List<String> header;
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true)
+        .ofCsvRecord(file, StandardCharsets.UTF_8)) {
+      var first = csv.iterator();
+      if (!first.hasNext()) {
+        return file;
+      }
+      header = first.next().getFields().stream()
+          .map(cell -> cell.strip().toLowerCase(Locale.ROOT)).toList();
+    }
+    int idColumn = header.indexOf(BatchParser.ID);
+    if (idColumn < 0) {
+      return file;
+    }
+    Path copy = temporary.resolve(name);
+    List<InputError> errors = new ArrayList<>();
+    long errorCount = 0;
+    Map<String, Long> lineOf = new java.util.HashMap<>();
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true)
+            .ignoreDifferentFieldCount(true).ofCsvRecord(file, StandardCharsets.UTF_8);
+        de.siegmar.fastcsv.writer.CsvWriter out = de.siegmar.fastcsv.writer.CsvWriter.builder()
+            .lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(copy)) {
+      long written = 0;
+      for (CsvRecord record : csv) {
+        long line = record.getStartingLineNumber();
+        while (written + 1 < line) {
+          out.writeRecord(""); // blank lines keep their place
+          written++;
+        }
+        List<String> cells = new ArrayList<>(record.getFields());
+        if (written > 0 && idColumn < cells.size()) {
+          String id = cells.get(idColumn).strip();
+          String effective = id.isEmpty() ? name + ":" + line : id;
+          String problem = null;
+          InputErrorCode code = InputErrorCode.BAD_ID;
+          if (!DataRecord.isValidId(effective)) {
+            try {
+              DataRecord.checkId(effective);
+            } catch (IllegalArgumentException e) {
+              problem = e.getMessage();
+            }
+          } else if (lineOf.putIfAbsent(effective, line) != null) {
+            code = InputErrorCode.DUPLICATE_ID;
+            problem = "id \"" + effective + "\" is also the id of the row on line "
+                + lineOf.get(effective);
+          }
+          if (problem != null && errorCount++ < 100) {
+            errors.add(new InputError(file.toString(), line, BatchParser.ID, code, problem));
+          }
+        }
+        if (idColumn < cells.size()) {
+          cells.remove(idColumn);
+        }
+        out.writeRecord(cells);
+        written += 1 + cells.stream().mapToLong(cell -> cell.chars().filter(c -> c == '\n').count()).sum();
+      }
+    }
+    if (errorCount > 0) {
+      throw new InputException(errors, errorCount);
+    }
+    return copy;
   }
 
   /** The workspace's stored rates as fx.csv, or {@code null} when it has none. */
@@ -251,22 +331,40 @@ public final class Importer {
     }
   }
 
-  /** A batch as read: the records and the line each started on. */
-  private record Chunk(List<IncomingRecord> rows, boolean last) {}
+  /**
+   * A batch as read: its records (fields as the store keeps them), the line each starts on, and,
+   * for a kind loaded without checks, the batch prepared for the store.
+   */
+  private record Chunk(List<DataRecord> records, long[] lines, PreparedBatch prepared) {
+    Batch asBatch() {
+      List<IncomingRecord> rows = new ArrayList<>(records.size());
+      for (int i = 0; i < records.size(); i++) {
+        DataRecord record = records.get(i);
+        rows.add(new IncomingRecord(i, lines[i], record.id(), record.fields()));
+      }
+      return new Batch(rows, List.of());
+    }
+  }
 
-  private static final Chunk END = new Chunk(List.of(), true);
+  /** The end of a file's chunks. */
+  private static final Chunk END = new Chunk(List.of(), new long[0], null);
 
-  /** Loads one kind's file; returns its counts. */
+  /**
+   * Loads one kind's file; returns its counts. A thread reads and prepares the next batch while
+   * this one writes the previous: the store's writing and everything else share the two cores.
+   */
   private Counts load(Workspace workspace, RecordKind kind, Path file, IngestMode mode) {
     boolean fresh = store.list(workspace, kind, 1, null).records().isEmpty();
     if (!fresh) {
       dryRun(workspace, kind, file);
     }
+    boolean prepare = fresh;
     BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(2);
     RuntimeException[] failure = new RuntimeException[1];
     Thread reader = new Thread(() -> {
       try {
-        read(file, rows -> chunks.put(new Chunk(rows, false)));
+        read(file, (records, lines) -> chunks.put(
+            new Chunk(records, lines, prepare ? PreparedBatch.of(records) : null)));
         chunks.put(END);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -280,25 +378,30 @@ public final class Importer {
     Counts counts = new Counts(0, 0, 0);
     long expected = store.dataVersion(workspace);
     long nextReport = 1_000_000;
+    long waited = 0;
+    long began = System.nanoTime();
     try {
-      for (Chunk chunk = take(chunks); !chunk.last(); chunk = take(chunks)) {
+      while (true) {
+        long waitStart = System.nanoTime();
+        Chunk chunk = take(chunks);
+        waited += System.nanoTime() - waitStart;
+        if (chunk == END) {
+          break;
+        }
         IngestResult result = null;
         if (fresh) {
-          List<DataRecord> records = new ArrayList<>(chunk.rows().size());
-          for (IncomingRecord row : chunk.rows()) {
-            records.add(new DataRecord(row.id(), new TreeMap<>(BatchValidator.normalised(row.fields()))));
-          }
           try {
-            result = store.ingest(workspace, kind, records, mode, expected);
+            result = store.create(workspace, kind, chunk.prepared(), expected);
           } catch (StoreException e) {
-            if (e.code() != StoreException.Code.DATA_VERSION_CHANGED) {
+            if (e.code() != StoreException.Code.DATA_VERSION_CHANGED
+                && e.code() != StoreException.Code.RECORD_EXISTS) {
               throw e;
             }
             fresh = false; // another writer came in: check the rest against what it stored
           }
         }
         if (result == null) {
-          result = ingest(workspace, kind, file, chunk.rows(), mode);
+          result = ingest(workspace, kind, file, chunk.asBatch(), mode);
         }
         if (!result.stored()) {
           throw refused(file, result.conflicts());
@@ -317,13 +420,16 @@ public final class Importer {
     if (failure[0] != null) {
       throw failure[0];
     }
+    progress.accept(String.format(Locale.ROOT, "%s: loaded in %.1f s, %.1f s of it waiting for"
+        + " the file to be read", file.getFileName(), (System.nanoTime() - began) / 1e9,
+        waited / 1e9));
     return counts;
   }
 
-  private IngestResult ingest(Workspace workspace, RecordKind kind, Path file,
-      List<IncomingRecord> rows, IngestMode mode) {
+  private IngestResult ingest(Workspace workspace, RecordKind kind, Path file, Batch batch,
+      IngestMode mode) {
     try {
-      return ingestor.ingest(workspace, kind, new Batch(rows, List.of()), mode);
+      return ingestor.ingest(workspace, kind, batch, mode);
     } catch (Ingestor.InvalidRecords e) {
       throw refused(file, e.errors(), e.count());
     } catch (Ingestor.Conflict e) {
@@ -333,8 +439,9 @@ public final class Importer {
 
   /** Checks every batch against the stored records, storing nothing; throws at the first clash. */
   private void dryRun(Workspace workspace, RecordKind kind, Path file) {
-    read(file, rows -> {
-      BatchValidator.Checked checked = ingestor.check(workspace, kind, new Batch(rows, List.of()));
+    read(file, (records, lines) -> {
+      Batch batch = new Chunk(records, lines, null).asBatch();
+      BatchValidator.Checked checked = ingestor.check(workspace, kind, batch);
       if (!checked.valid()) {
         throw refused(file, checked.errors(), checked.errorCount());
       }
@@ -350,20 +457,25 @@ public final class Importer {
     }
   }
 
-  /** Something that takes a batch of rows. */
+  /** Something that takes a batch of records and the lines they start on. */
   @FunctionalInterface
-  private interface RowsConsumer {
-    void accept(List<IncomingRecord> rows) throws InterruptedException;
+  private interface ChunkConsumer {
+    void accept(List<DataRecord> records, long[] lines) throws InterruptedException;
   }
 
-  /** Reads the file's rows in batches: id from an id column, else {@code <file name>:<line>}. */
-  private void read(Path file, RowsConsumer consumer) {
+  /**
+   * Reads the file's rows in batches as the store keeps records: names trimmed and lower-cased,
+   * values trimmed, empty cells left out; the id from an {@code id} column, else {@code <file
+   * name>:<line>}.
+   */
+  private void read(Path file, ChunkConsumer consumer) {
     String name = file.getFileName().toString();
     try (CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true)
         .detectBomHeader(true).ofCsvRecord(file, StandardCharsets.UTF_8)) {
       String[] header = null;
       int idColumn = -1;
-      List<IncomingRecord> rows = new ArrayList<>(batchSize);
+      List<DataRecord> records = new ArrayList<>(batchSize);
+      long[] lines = new long[batchSize];
       for (CsvRecord record : csv) {
         if (header == null) {
           header = record.getFields().stream()
@@ -374,27 +486,27 @@ public final class Importer {
         if (record.getFieldCount() == 1 && record.getField(0).isBlank()) {
           continue; // a blank line, as the reader skips it
         }
-        Map<String, String> fields = new LinkedHashMap<>(header.length * 2);
+        TreeMap<String, String> fields = new TreeMap<>();
         String id = null;
         for (int i = 0; i < header.length && i < record.getFieldCount(); i++) {
+          String value = record.getField(i).strip();
           if (i == idColumn) {
-            id = record.getField(i).strip();
-          } else if (!header[i].isEmpty()) {
-            fields.put(header[i], record.getField(i));
+            id = value;
+          } else if (!header[i].isEmpty() && !value.isEmpty()) {
+            fields.putIfAbsent(header[i], value);
           }
         }
         long line = record.getStartingLineNumber();
-        if (id == null || id.isEmpty()) {
-          id = name + ":" + line;
-        }
-        rows.add(new IncomingRecord(rows.size(), line, id, fields));
-        if (rows.size() == batchSize) {
-          consumer.accept(rows);
-          rows = new ArrayList<>(batchSize);
+        lines[records.size()] = line;
+        records.add(new DataRecord(id == null || id.isEmpty() ? name + ":" + line : id, fields));
+        if (records.size() == batchSize) {
+          consumer.accept(records, lines);
+          records = new ArrayList<>(batchSize);
+          lines = new long[batchSize];
         }
       }
-      if (!rows.isEmpty()) {
-        consumer.accept(rows);
+      if (!records.isEmpty()) {
+        consumer.accept(records, java.util.Arrays.copyOf(lines, records.size()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);

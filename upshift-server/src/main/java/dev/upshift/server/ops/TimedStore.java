@@ -8,6 +8,7 @@ import dev.upshift.store.IngestMode;
 import dev.upshift.store.IngestResult;
 import dev.upshift.store.KeyScope;
 import dev.upshift.store.NewKey;
+import dev.upshift.store.PreparedBatch;
 import dev.upshift.store.RecordKind;
 import dev.upshift.store.RecordPage;
 import dev.upshift.store.Snapshot;
@@ -71,6 +72,18 @@ public final class TimedStore implements Store {
   public IngestResult ingest(Workspace workspace, RecordKind kind, List<DataRecord> records,
       IngestMode mode, long expectedDataVersion) {
     return timed("ingest", () -> store.ingest(workspace, kind, records, mode, expectedDataVersion));
+  }
+
+  @Override
+  public IngestResult ingest(Workspace workspace, RecordKind kind, PreparedBatch batch,
+      IngestMode mode, long expectedDataVersion) {
+    return timed("ingest", () -> store.ingest(workspace, kind, batch, mode, expectedDataVersion));
+  }
+
+  @Override
+  public IngestResult create(Workspace workspace, RecordKind kind, PreparedBatch batch,
+      long expectedDataVersion) {
+    return timed("create", () -> store.create(workspace, kind, batch, expectedDataVersion));
   }
 
   @Override
