@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The Upshift service (SPEC §8): the HTTP API over a store, on Javalin and Jetty. {@link #start}
@@ -53,7 +54,12 @@ public final class UpshiftServer implements AutoCloseable {
       javalin.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(
           UriCompliance.DEFAULT.with("ids", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
               UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING)));
-      javalin.jetty.modifyServletContextHandler(handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
+      javalin.jetty.modifyServletContextHandler(handler -> {
+        handler.getServletHandler().setDecodeAmbiguousURIs(true);
+        // Counts requests until their response is complete, so that Jetty's stop waits for them.
+        handler.insertHandler(new GracefulHandler());
+      });
+      javalin.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownTimeout().toMillis()));
       api.configure(javalin);
     });
   }
@@ -74,6 +80,11 @@ public final class UpshiftServer implements AutoCloseable {
     return app.port();
   }
 
+  /** Requests being handled now (what a graceful stop waits for). */
+  public int requestsInFlight() {
+    return api.inFlight();
+  }
+
   /** Every route, as registered. */
   public List<Route> routes() {
     return api.routes();
@@ -87,8 +98,9 @@ public final class UpshiftServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: refuses new requests, waits up to the shutdown timeout for those in flight,
-   * then stops Jetty. Calling it again does nothing.
+   * Stops gracefully: refuses new requests (503, {@code /healthz} too), waits up to the shutdown
+   * timeout for those in flight to be handled, then stops Jetty, which waits (within the same
+   * timeout) for their responses to be sent. Calling it again does nothing.
    */
   @Override
   public void close() {

@@ -80,6 +80,11 @@ final class Http {
     return send(request);
   }
 
+  /** A POST whose body is streamed (chunked, without Content-Length). */
+  Reply postStreamed(String path, String key, String contentType, HttpRequest.BodyPublisher body) {
+    return send(request(path, key).header("Content-Type", contentType).POST(body));
+  }
+
   Reply send(String method, String path, String key, HttpRequest.BodyPublisher body) {
     return send(request(path, key).method(method, body));
   }
