@@ -419,12 +419,12 @@ abstract class JdbcStore implements Store {
         insert.setString(3, batch.ids[i]);
         insert.setBytes(4, batch.hashes[i]);
         insert.setString(5, batch.contents[i]);
-        insert.setString(6, batch.customerIds[i]);
+        insert.setString(6, kind.foundByCustomer() ? batch.customerIds[i] : null);
       });
       executeInChunks(connection, UPDATE_RECORD, updates, (update, i) -> {
         update.setBytes(1, batch.hashes[i]);
         update.setString(2, batch.contents[i]);
-        update.setString(3, batch.customerIds[i]);
+        update.setString(3, kind.foundByCustomer() ? batch.customerIds[i] : null);
         update.setLong(4, workspace.id());
         update.setString(5, kind.wireName());
         update.setString(6, batch.ids[i]);
@@ -460,7 +460,7 @@ abstract class JdbcStore implements Store {
           insert.setString(3, batch.ids[i]);
           insert.setBytes(4, batch.hashes[i]);
           insert.setString(5, batch.contents[i]);
-          insert.setString(6, batch.customerIds[i]);
+          insert.setString(6, kind.foundByCustomer() ? batch.customerIds[i] : null);
         });
       } catch (SQLException e) {
         if (isUniqueViolation(e)) {
@@ -672,6 +672,9 @@ abstract class JdbcStore implements Store {
         Consumer<? super DataRecord> action) {
       requireNonNull(kind, "kind is null");
       requireNonNull(action, "action is null");
+      if (!kind.foundByCustomer()) {
+        throw new IllegalArgumentException(kind.wireName() + " records are not found by customer");
+      }
       if (!open) {
         throw new IllegalStateException("the snapshot was used after its read ended");
       }

@@ -36,7 +36,7 @@ public final class PreparedBatch {
       }
       ids[i] = record.id();
       contents[i] = CanonicalContent.write(record.fields());
-      customerIds[i] = record.customerId();
+      customerIds[i] = record.customerId(); // stored only for kinds found by customer
       hashes[i] = CanonicalContent.hash(digest, contents[i]);
     }
   }

@@ -23,6 +23,9 @@ public interface Snapshot {
    * Hands every record of one kind that belongs to one of {@code customerIds} ({@link
    * DataRecord#customerId()}) to {@code action}, in no particular order; found through an index,
    * without reading the other records.
+   *
+   * @throws IllegalArgumentException for a kind not {@linkplain RecordKind#foundByCustomer() found
+   *     by customer}
    */
   void forEachOfCustomers(RecordKind kind, Collection<String> customerIds,
       Consumer<? super DataRecord> action);
