@@ -210,6 +210,8 @@ public final class RecordTable {
     private final Columns columns;
     private final List<String> header;
     private final Map<String, Integer> position = new HashMap<>();
+    /** Each field name's normal form: records of one table name the same fields again and again. */
+    private final Map<String, String> normalised = new HashMap<>();
     private int next = -1;
 
     Rows(Columns columns) {
@@ -245,7 +247,7 @@ public final class RecordTable {
       String[] cells = new String[header.size()];
       java.util.Arrays.fill(cells, "");
       for (Map.Entry<String, String> field : rows.get(index).fields().entrySet()) {
-        Integer at = position.get(normalise(field.getKey()));
+        Integer at = position.get(normalised.computeIfAbsent(field.getKey(), RecordTable::normalise));
         if (at != null && cells[at].isEmpty()) {
           cells[at] = field.getValue();
         }
@@ -259,7 +261,7 @@ public final class RecordTable {
       List<InputError> errors = new ArrayList<>(0);
       Set<String> seen = new HashSet<>();
       for (String field : record.fields().keySet()) {
-        String normalised = normalise(field);
+        String normalised = this.normalised.computeIfAbsent(field, RecordTable::normalise);
         if (!position.containsKey(normalised)) {
           // Where unknown columns are ignored (§10), so is an unknown field.
           if (columns.unknownIsError()) {

@@ -61,6 +61,7 @@ public final class BatchParser {
   public static Batch json(InputStream body, RecordKind kind) throws IOException {
     List<IncomingRecord> records = new ArrayList<>();
     List<RecordError> errors = new ArrayList<>();
+    Map<String, String> names = new java.util.HashMap<>();
     try (JsonParser json = JSON.createParser(body)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
         throw new MalformedBody("the body must be a JSON object {\"records\": [...]}");
@@ -86,7 +87,7 @@ public final class BatchParser {
             records.add(new IncomingRecord(index, 0, null, Map.of()));
             continue;
           }
-          records.add(record(json, index, kind, errors));
+          records.add(record(json, index, kind, errors, names));
         }
       }
       if (!sawRecords) {
@@ -104,7 +105,7 @@ public final class BatchParser {
   }
 
   private static IncomingRecord record(JsonParser json, int index, RecordKind kind,
-      List<RecordError> errors) throws IOException {
+      List<RecordError> errors, Map<String, String> names) throws IOException {
     String id = null;
     Map<String, String> fields = new LinkedHashMap<>();
     for (JsonToken token = json.nextToken(); token != JsonToken.END_OBJECT; token = json.nextToken()) {
@@ -126,7 +127,7 @@ public final class BatchParser {
       if (text == null) {
         continue;
       }
-      if (normalise(name).equals(ID)) {
+      if (names.computeIfAbsent(name, BatchParser::normalise).equals(ID)) {
         id = text.strip().isEmpty() ? null : text.strip();
       } else if (fields.containsKey(name)) {
         errors.add(new RecordError(index, null, id, normalise(name),

@@ -10,6 +10,7 @@ import dev.upshift.io.csv.InitiativesReader;
 import dev.upshift.io.csv.InputRecords;
 import dev.upshift.io.csv.RecordTable;
 import dev.upshift.store.DataRecord;
+import dev.upshift.store.PreparedBatch;
 import dev.upshift.store.RecordKind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,17 +58,36 @@ public final class BatchValidator {
   }
 
   /**
+   * A batch made ready for the store before it is checked against stored records: what needs no
+   * lock, computed while another batch of the workspace is being checked and written.
+   *
+   * @param kind the records' kind
+   * @param batch the batch as it arrived
+   * @param ids each record's id: sent, or its kind's default; null when neither
+   * @param errors errors of the batch alone that reading it does not find: its shape and its ids
+   * @param prepared the records as the store keeps them (names trimmed and lower-cased, values
+   *     trimmed, empty values left out) with their content hashed; {@code null} when an id is bad
+   * @param customerIds the customers the records belong to (their trimmed {@code customer_id})
+   */
+  public record Prepared(RecordKind kind, Batch batch, List<String> ids, List<RecordError> errors,
+      PreparedBatch prepared, Set<String> customerIds) {
+    public Prepared {
+      requireNonNull(kind, "kind is null");
+      requireNonNull(batch, "batch is null");
+      ids = java.util.Collections.unmodifiableList(new ArrayList<>(ids));
+      errors = List.copyOf(errors);
+      customerIds = Set.copyOf(customerIds);
+    }
+  }
+
+  /**
    * What the check found.
    *
-   * @param records the batch as the store keeps it (when there are no errors): each record's id
-   *     (its default when it came without one) and its fields, names trimmed and lower-cased,
-   *     values trimmed, empty values left out
    * @param errors the first {@value #LISTED} errors, by record
    * @param errorCount how many errors there were in all
    */
-  public record Checked(List<DataRecord> records, List<RecordError> errors, long errorCount) {
+  public record Checked(List<RecordError> errors, long errorCount) {
     public Checked {
-      records = List.copyOf(records);
       errors = List.copyOf(errors);
     }
 
@@ -76,38 +96,51 @@ public final class BatchValidator {
     }
   }
 
-  /** The ids each record of a batch will have: sent, or its kind's default; null when neither. */
-  public static List<String> ids(RecordKind kind, Batch batch) {
+  /** Gives each record its id, checks the ids, and prepares the records for the store. */
+  public static Prepared prepare(RecordKind kind, Batch batch) {
+    requireNonNull(kind, "kind is null");
+    List<RecordError> errors = new ArrayList<>(batch.errors());
+    Map<String, String> names = new HashMap<>();
+    List<TreeMap<String, String>> fields = new ArrayList<>(batch.size());
     List<String> ids = new ArrayList<>(batch.size());
+    Set<String> customers = new HashSet<>();
     for (IncomingRecord record : batch.records()) {
-      ids.add(record.id() != null ? record.id()
-          : KindRules.defaultId(kind, normalised(record.fields())));
-    }
-    return ids;
-  }
-
-  /** The customers a batch's records belong to (their trimmed {@code customer_id}). */
-  public static Set<String> customerIds(Batch batch) {
-    Set<String> ids = new HashSet<>();
-    for (IncomingRecord record : batch.records()) {
-      String id = normalised(record.fields()).get(DataRecord.CUSTOMER_ID);
-      if (id != null) {
-        ids.add(id);
+      TreeMap<String, String> normalised = normalised(record.fields(), names);
+      fields.add(normalised);
+      ids.add(record.id() != null ? record.id() : KindRules.defaultId(kind, normalised));
+      String customer = normalised.get(DataRecord.CUSTOMER_ID);
+      if (customer != null) {
+        customers.add(customer);
       }
     }
-    return ids;
+    Map<String, Integer> firstWithId = new HashMap<>();
+    boolean idsGood = true;
+    for (IncomingRecord record : batch.records()) {
+      idsGood &= checkId(kind, record, ids.get(record.index()), firstWithId, errors);
+    }
+    PreparedBatch prepared = null;
+    if (idsGood) {
+      List<DataRecord> records = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        records.add(new DataRecord(ids.get(i), fields.get(i)));
+      }
+      prepared = PreparedBatch.of(records);
+    }
+    return new Prepared(kind, batch, ids, errors, prepared, customers);
   }
 
-  /** Checks a batch against the stored records it could clash with. */
+  /** Prepares and checks a batch against the stored records it could clash with. */
   public static Checked check(RecordKind kind, Batch batch, Stored stored) {
-    requireNonNull(kind, "kind is null");
+    return check(prepare(kind, batch), stored);
+  }
+
+  /** Checks a prepared batch against the stored records it could clash with. */
+  public static Checked check(Prepared prepared, Stored stored) {
     requireNonNull(stored, "stored is null");
-    List<RecordError> errors = new ArrayList<>(batch.errors());
-    List<String> ids = ids(kind, batch);
-    Map<String, Integer> firstWithId = new HashMap<>();
-    for (IncomingRecord record : batch.records()) {
-      checkId(kind, record, ids.get(record.index()), firstWithId, errors);
-    }
+    RecordKind kind = prepared.kind();
+    Batch batch = prepared.batch();
+    List<String> ids = prepared.ids();
+    List<RecordError> errors = new ArrayList<>(prepared.errors());
 
     List<RecordTable.Row> rows = new ArrayList<>();
     Set<String> replaced = new HashSet<>(ids);
@@ -130,19 +163,27 @@ public final class BatchValidator {
         errors.add(recordError(error, table, storedRows, batch, ids));
       }
     }
-    if (count > 0) {
-      errors.sort(Comparator.comparing(RecordError::index,
-          Comparator.nullsFirst(Comparator.naturalOrder())));
-      return new Checked(List.of(), errors.subList(0, Math.min(LISTED, errors.size())), count);
+    if (count == 0 && prepared.prepared() == null) {
+      // A record whose kind's key could not be built, yet with no error found by reading it.
+      for (IncomingRecord record : batch.records()) {
+        if (ids.get(record.index()) == null) {
+          errors.add(new RecordError(record.index(), record.line() == 0 ? null : record.line(),
+              null, BatchParser.ID, InputErrorCode.MISSING_ID, "the record has no id and no key"
+                  + " to take one from; send an id"));
+          count++;
+        }
+      }
     }
-    List<DataRecord> records = new ArrayList<>(batch.size());
-    for (IncomingRecord record : batch.records()) {
-      records.add(new DataRecord(ids.get(record.index()), new TreeMap<>(normalised(record.fields()))));
+    if (count == 0) {
+      return new Checked(List.of(), 0);
     }
-    return new Checked(records, List.of(), 0);
+    errors.sort(Comparator.comparing(RecordError::index,
+        Comparator.nullsFirst(Comparator.naturalOrder())));
+    return new Checked(errors.subList(0, Math.min(LISTED, errors.size())), count);
   }
 
-  private static void checkId(RecordKind kind, IncomingRecord record, String id,
+  /** Checks one record's id; false when it cannot be stored. */
+  private static boolean checkId(RecordKind kind, IncomingRecord record, String id,
       Map<String, Integer> firstWithId, List<RecordError> errors) {
     Long line = record.line() == 0 ? null : record.line();
     if (id == null) {
@@ -150,22 +191,25 @@ public final class BatchValidator {
         errors.add(new RecordError(record.index(), line, null, BatchParser.ID,
             InputErrorCode.MISSING_ID, "a " + singular(kind) + " needs an id (1-256 characters),"
                 + " unique in its workspace"));
+        return false;
       }
-      return;
+      return false; // reading the record reports the missing field of its key
     }
     try {
       DataRecord.checkId(id);
     } catch (IllegalArgumentException e) {
       errors.add(new RecordError(record.index(), line, null, BatchParser.ID, InputErrorCode.BAD_ID,
           e.getMessage()));
-      return;
+      return false;
     }
     Integer first = firstWithId.putIfAbsent(id, record.index());
     if (first != null) {
       errors.add(new RecordError(record.index(), line, id, BatchParser.ID,
           InputErrorCode.DUPLICATE_ID, "id \"" + id + "\" is also the id of record " + first
               + " of this batch"));
+      return false;
     }
+    return true;
   }
 
   private static String singular(RecordKind kind) {
@@ -216,12 +260,18 @@ public final class BatchValidator {
   }
 
   /** Fields as the store keeps them: names trimmed and lower-cased, values trimmed, empties left out. */
-  static Map<String, String> normalised(Map<String, String> fields) {
-    Map<String, String> normalised = new HashMap<>(fields.size() * 2);
+  static TreeMap<String, String> normalised(Map<String, String> fields) {
+    return normalised(fields, new HashMap<>());
+  }
+
+  /** As {@link #normalised(Map)}, remembering each name's normal form in {@code names}. */
+  private static TreeMap<String, String> normalised(Map<String, String> fields,
+      Map<String, String> names) {
+    TreeMap<String, String> normalised = new TreeMap<>();
     for (Map.Entry<String, String> field : fields.entrySet()) {
       String value = field.getValue().strip();
       if (!value.isEmpty()) {
-        normalised.putIfAbsent(BatchParser.normalise(field.getKey()), value);
+        normalised.putIfAbsent(names.computeIfAbsent(field.getKey(), BatchParser::normalise), value);
       }
     }
     return normalised;

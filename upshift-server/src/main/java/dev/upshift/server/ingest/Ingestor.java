@@ -88,18 +88,20 @@ public final class Ingestor {
     requireNonNull(kind, "kind is null");
     requireNonNull(batch, "batch is null");
     requireNonNull(mode, "mode is null");
+    // What needs no stored records is done before this batch's turn, beside another's.
+    BatchValidator.Prepared prepared = BatchValidator.prepare(kind, batch);
     ReentrantLock turn = turns.computeIfAbsent(workspace.id(), id -> new ReentrantLock(true));
     turn.lock();
     try {
       for (int attempt = 1; ; attempt++) {
-        BatchValidator.Stored stored = stored(workspace, kind, batch);
-        BatchValidator.Checked checked = BatchValidator.check(kind, batch, stored);
+        BatchValidator.Stored stored = stored(workspace, kind, prepared);
+        BatchValidator.Checked checked = BatchValidator.check(prepared, stored);
         if (!checked.valid()) {
           throw new InvalidRecords(checked.errors(), checked.errorCount());
         }
         IngestResult result;
         try {
-          result = store.ingest(workspace, kind, checked.records(), mode, stored.dataVersion());
+          result = store.ingest(workspace, kind, prepared.prepared(), mode, stored.dataVersion());
         } catch (StoreException e) {
           if (e.code() == StoreException.Code.DATA_VERSION_CHANGED && attempt < ATTEMPTS) {
             continue;
@@ -121,16 +123,18 @@ public final class Ingestor {
    * #ingest} would refuse it for, at the current data version.
    */
   public BatchValidator.Checked check(Workspace workspace, RecordKind kind, Batch batch) {
-    return BatchValidator.check(kind, batch, stored(workspace, kind, batch));
+    BatchValidator.Prepared prepared = BatchValidator.prepare(kind, batch);
+    return BatchValidator.check(prepared, stored(workspace, kind, prepared));
   }
 
   /** The stored records a batch of this kind is checked against, at one data version. */
-  private BatchValidator.Stored stored(Workspace workspace, RecordKind kind, Batch batch) {
+  private BatchValidator.Stored stored(Workspace workspace, RecordKind kind,
+      BatchValidator.Prepared prepared) {
     return switch (kind) {
       // health.csv has no rule across rows (the last score of a day wins, §10)
       case HEALTH -> BatchValidator.Stored.none();
       case PHASES, CUSTOMERS -> {
-        Set<String> customers = BatchValidator.customerIds(batch);
+        Set<String> customers = prepared.customerIds();
         yield store.read(workspace, snapshot -> {
           List<DataRecord> sameKind = new ArrayList<>();
           snapshot.forEachOfCustomers(kind, customers, sameKind::add);
