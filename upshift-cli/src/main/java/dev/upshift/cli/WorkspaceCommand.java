@@ -60,7 +60,8 @@ final class WorkspaceCommand implements Runnable {
         spec.commandLine().getOut().println(key.secret());
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().println("upshift: created workspace " + name + " in "
-            + store.describe(env) + "; the line above is its admin key, shown this once");
+            + store.describe(env) + "; its admin key went to standard output and is not shown"
+            + " again (the store keeps only its hash)");
         spec.commandLine().getErr().flush();
       }
       return ExitCode.OK;
