@@ -1,6 +1,5 @@
 package dev.upshift.cli;
 
-import dev.upshift.input.InputError;
 import dev.upshift.server.ingest.Importer;
 import dev.upshift.store.IngestMode;
 import dev.upshift.store.Store;
@@ -71,28 +70,13 @@ final class ImportCommand implements Callable<Integer> {
       try {
         imported = importer.run(found, data, correct ? IngestMode.CORRECT : IngestMode.STRICT);
       } catch (Importer.Refused e) {
-        for (InputError error : e.errors()) {
-          err.println(UpshiftCommand.listed(error));
-        }
-        long more = e.count() - e.errors().size();
-        if (more > 0) {
-          err.println("... and " + more + " more errors");
-        }
-        err.println("upshift: " + e.getMessage() + "; the kinds listed above as loaded are"
+        UpshiftCommand.printErrors(err, e.errors(), e.count(), (e.count() == 1 ? " error" : " errors")
+            + " against the workspace's stored records; the kinds listed above as loaded are"
             + " stored, nothing of this one");
-        err.flush();
         return ExitCode.INPUT;
       } catch (dev.upshift.input.InputException e) {
-        for (InputError error : e.errors()) {
-          err.println(UpshiftCommand.listed(error));
-        }
-        long more = e.totalErrors() - e.errors().size();
-        if (more > 0) {
-          err.println("... and " + more + " more errors");
-        }
-        err.println(e.totalErrors() + (e.totalErrors() == 1 ? " error" : " errors")
-            + " in the input; nothing was stored");
-        err.flush();
+        UpshiftCommand.printErrors(err, e.errors(), e.totalErrors(),
+            (e.totalErrors() == 1 ? " error" : " errors") + " in the input; nothing was stored");
         return ExitCode.of(e);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -76,14 +76,24 @@ public final class UpshiftCommand implements Runnable {
 
   /** Prints the errors of an input exception: the first 100 and a count of the rest. */
   static void printErrors(PrintWriter out, InputException e) {
-    for (InputError error : e.errors()) {
+    printErrors(out, e.errors(), e.totalErrors(), (e.totalErrors() == 1 ? " error" : " errors")
+        + " in the input; nothing was computed");
+  }
+
+  /**
+   * Prints listed errors, then how many more there were, then the total followed by {@code
+   * summary} (e.g. {@code " errors in the input; nothing was computed"}).
+   */
+  static void printErrors(PrintWriter out, java.util.List<InputError> errors, long total,
+      String summary) {
+    for (InputError error : errors) {
       out.println(listed(error));
     }
-    long more = e.totalErrors() - e.errors().size();
+    long more = total - errors.size();
     if (more > 0) {
       out.println("... and " + more + " more errors");
     }
-    out.println(e.totalErrors() + (e.totalErrors() == 1 ? " error" : " errors") + " in the input; nothing was computed");
+    out.println(total + summary);
     out.flush();
   }
 

@@ -277,6 +277,20 @@ abstract class JdbcStore implements Store {
     return dataVersion(connection, workspace);
   }
 
+  /**
+   * As {@link #lockForChange(Connection, Workspace)}, refusing the change when the workspace is no
+   * longer at {@code expected} ({@link Store#ANY_DATA_VERSION} accepts any).
+   */
+  private static long lockForChange(Connection connection, Workspace workspace, long expected)
+      throws SQLException {
+    long next = lockForChange(connection, workspace);
+    if (expected != ANY_DATA_VERSION && expected != next - 1) {
+      throw new StoreException(StoreException.Code.DATA_VERSION_CHANGED, "workspace "
+          + workspace.name() + " is at data version " + (next - 1) + ", not " + expected);
+    }
+    return next;
+  }
+
   // --- keys ---
 
   @Override
@@ -384,13 +398,8 @@ abstract class JdbcStore implements Store {
       return new IngestResult(0, 0, 0, List.of(), dataVersion(workspace));
     }
     return write("ingest " + kind.wireName(), connection -> {
-      long next = lockForChange(connection, workspace);
+      long next = lockForChange(connection, workspace, expectedDataVersion);
       long current = next - 1;
-      if (expectedDataVersion != ANY_DATA_VERSION && expectedDataVersion != current) {
-        throw new StoreException(StoreException.Code.DATA_VERSION_CHANGED, "workspace "
-            + workspace.name() + " is at data version " + current + ", not "
-            + expectedDataVersion);
-      }
       byte[][] stored = storedHashes(connection, workspace, kind, batch);
       List<String> conflicts = new ArrayList<>();
       List<Integer> inserts = new ArrayList<>();
@@ -413,14 +422,8 @@ abstract class JdbcStore implements Store {
       if (inserts.isEmpty() && updates.isEmpty()) {
         return Outcome.discard(new IngestResult(0, unchanged, 0, List.of(), current));
       }
-      executeInChunks(connection, INSERT_RECORD, inserts, (insert, i) -> {
-        insert.setLong(1, workspace.id());
-        insert.setString(2, kind.wireName());
-        insert.setString(3, batch.ids[i]);
-        insert.setBytes(4, batch.hashes[i]);
-        insert.setString(5, batch.contents[i]);
-        insert.setString(6, kind.foundByCustomer() ? batch.customerIds[i] : null);
-      });
+      executeInChunks(connection, INSERT_RECORD, inserts,
+          (insert, i) -> bindInsert(insert, workspace, kind, batch, i));
       executeInChunks(connection, UPDATE_RECORD, updates, (update, i) -> {
         update.setBytes(1, batch.hashes[i]);
         update.setString(2, batch.contents[i]);
@@ -447,21 +450,10 @@ abstract class JdbcStore implements Store {
       all.add(i);
     }
     return write("create " + kind.wireName(), connection -> {
-      long next = lockForChange(connection, workspace);
-      if (expectedDataVersion != ANY_DATA_VERSION && expectedDataVersion != next - 1) {
-        throw new StoreException(StoreException.Code.DATA_VERSION_CHANGED, "workspace "
-            + workspace.name() + " is at data version " + (next - 1) + ", not "
-            + expectedDataVersion);
-      }
+      long next = lockForChange(connection, workspace, expectedDataVersion);
       try {
-        executeInChunks(connection, INSERT_RECORD, all, (insert, i) -> {
-          insert.setLong(1, workspace.id());
-          insert.setString(2, kind.wireName());
-          insert.setString(3, batch.ids[i]);
-          insert.setBytes(4, batch.hashes[i]);
-          insert.setString(5, batch.contents[i]);
-          insert.setString(6, kind.foundByCustomer() ? batch.customerIds[i] : null);
-        });
+        executeInChunks(connection, INSERT_RECORD, all,
+            (insert, i) -> bindInsert(insert, workspace, kind, batch, i));
       } catch (SQLException e) {
         if (isUniqueViolation(e)) {
           throw new StoreException(StoreException.Code.RECORD_EXISTS,
@@ -471,6 +463,17 @@ abstract class JdbcStore implements Store {
       }
       return Outcome.commit(new IngestResult(batch.size(), 0, 0, List.of(), next));
     });
+  }
+
+  /** Binds {@link #INSERT_RECORD} to the batch's record at {@code i}. */
+  private static void bindInsert(PreparedStatement insert, Workspace workspace, RecordKind kind,
+      PreparedBatch batch, int i) throws SQLException {
+    insert.setLong(1, workspace.id());
+    insert.setString(2, kind.wireName());
+    insert.setString(3, batch.ids[i]);
+    insert.setBytes(4, batch.hashes[i]);
+    insert.setString(5, batch.contents[i]);
+    insert.setString(6, kind.foundByCustomer() ? batch.customerIds[i] : null);
   }
 
   /** The stored hash of each id of the batch (null where the id is new), a chunk of ids per query. */
