@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "upshift", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Exact, explainable SaaS expansion metrics: ARR bridge, Upsell Users, Upsell Rate, Total Users.",
     subcommands = {ReportCommand.class, ExplainCommand.class, ValidateCommand.class,
-        GenerateCommand.class, CommandLine.HelpCommand.class})
+        GenerateCommand.class, ServeCommand.class, WorkspaceCommand.class, KeyCommand.class,
+        ImportCommand.class, CommandLine.HelpCommand.class})
 public final class UpshiftCommand implements Runnable {
   /** How many input errors are printed before the rest are only counted. */
   static final int ERRORS_SHOWN = 100;
@@ -25,7 +26,8 @@ public final class UpshiftCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: report, explain, validate or generate");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing command: report, explain, validate, generate, serve, workspace, key or import");
   }
 
   public static void main(String[] args) {
@@ -55,6 +57,11 @@ public final class UpshiftCommand implements Runnable {
       err.flush();
       return ExitCode.USAGE;
     }
+    if (e instanceof dev.upshift.store.StoreException store) {
+      err.println("upshift: " + store.getMessage());
+      err.flush();
+      return ExitCode.SOFTWARE;
+    }
     if (e instanceof ArithmeticException) {
       err.println("upshift: an amount overflowed (" + e.getMessage()
           + "); totals beyond ±9.2 trillion currency units cannot be represented exactly");
@@ -69,14 +76,24 @@ public final class UpshiftCommand implements Runnable {
 
   /** Prints the errors of an input exception: the first 100 and a count of the rest. */
   static void printErrors(PrintWriter out, InputException e) {
-    for (InputError error : e.errors()) {
+    printErrors(out, e.errors(), e.totalErrors(), (e.totalErrors() == 1 ? " error" : " errors")
+        + " in the input; nothing was computed");
+  }
+
+  /**
+   * Prints listed errors, then how many more there were, then the total followed by {@code
+   * summary} (e.g. {@code " errors in the input; nothing was computed"}).
+   */
+  static void printErrors(PrintWriter out, java.util.List<InputError> errors, long total,
+      String summary) {
+    for (InputError error : errors) {
       out.println(listed(error));
     }
-    long more = e.totalErrors() - e.errors().size();
+    long more = total - errors.size();
     if (more > 0) {
       out.println("... and " + more + " more errors");
     }
-    out.println(e.totalErrors() + (e.totalErrors() == 1 ? " error" : " errors") + " in the input; nothing was computed");
+    out.println(total + summary);
     out.flush();
   }
 

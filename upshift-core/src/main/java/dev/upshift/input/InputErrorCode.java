@@ -81,7 +81,19 @@ public enum InputErrorCode {
   /** A phase overlaps an earlier phase of its line (reported at the later row). */
   OVERLAP("overlap"),
   /** A row repeats the key of an earlier row: a currency, customer, plan, target or initiative. */
-  DUPLICATE_KEY("duplicate_key");
+  DUPLICATE_KEY("duplicate_key"),
+
+  // Records sent to the service or imported (§8.1, §8.3).
+  /** A record without an id where its kind needs one (phases). */
+  MISSING_ID("missing_id"),
+  /** An id that is empty, longer than 256 characters or holds a control character. */
+  BAD_ID("bad_id"),
+  /** Two records of one batch with the same id. */
+  DUPLICATE_ID("duplicate_id"),
+  /** A JSON value that is neither a string nor a number, or text that is not valid Unicode. */
+  BAD_VALUE("bad_value"),
+  /** A record whose id is stored with different content, sent without asking to correct it. */
+  CHANGED_RECORD("changed_record");
 
   private final String code;
 

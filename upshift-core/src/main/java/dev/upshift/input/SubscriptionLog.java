@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 
 /**
  * Collects parsed subscription rows in input order and checks the one rule that needs several rows:
@@ -24,10 +25,20 @@ import java.util.TreeMap;
  */
 public final class SubscriptionLog {
   private final String file;
+  private final LongFunction<String> rowAt;
   private final List<Phase> rows = new ArrayList<>();
 
   public SubscriptionLog(String file) {
+    this(file, line -> "on line " + line);
+  }
+
+  /**
+   * @param rowAt how a message names the row on a line, with its preposition: {@code "on line 17"}
+   *     for a file; the service names its records by id instead ({@code "in record \"p-17\""})
+   */
+  public SubscriptionLog(String file, LongFunction<String> rowAt) {
     this.file = requireNonNull(file, "file is null");
+    this.rowAt = requireNonNull(rowAt, "rowAt is null");
   }
 
   /** Adds a row that passed its own checks, in input order. */
@@ -97,7 +108,7 @@ public final class SubscriptionLog {
     String span = earlier.start() + (earlier.end() == null ? " (open-ended)" : " to " + earlier.end());
     String reason = "phase starting " + row.start()
         + (row.end() == null ? "" : " and ending " + row.end())
-        + " overlaps the phase on line " + earlier.line() + " (" + span + ") of customer \""
+        + " overlaps the phase " + rowAt.apply(earlier.line()) + " (" + span + ") of customer \""
         + row.customerId() + "\", line \"" + row.lineId() + "\"";
     return new InputError(file, row.line(), "start_date", InputErrorCode.OVERLAP, reason);
   }

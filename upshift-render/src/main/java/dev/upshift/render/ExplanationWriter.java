@@ -296,6 +296,19 @@ public final class ExplanationWriter {
    * @throws IOException when {@code out} fails
    */
   public static void writeJson(CustomerExplanation explanation, Writer out) throws IOException {
+    writeJson(explanation, null, out);
+  }
+
+  /**
+   * As {@link #writeJson(CustomerExplanation, Writer)}, each phase cited by the id of the record it
+   * was read from ({@code "id": "p-17"}) instead of its line: the service's phases come from
+   * records, not from a file a person can open.
+   *
+   * @param recordIdOfLine the id of the record a phase's line was read from, or {@code null} to
+   *     cite lines
+   */
+  public static void writeJson(CustomerExplanation explanation,
+      java.util.function.LongFunction<String> recordIdOfLine, Writer out) throws IOException {
     requireNonNull(explanation, "explanation is null");
     requireNonNull(out, "out is null");
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -314,10 +327,10 @@ public final class ExplanationWriter {
       } else {
         money(json, "initialArr", explanation.initialArrMicros());
       }
-      window(json, explanation.window());
+      window(json, explanation.window(), recordIdOfLine);
       json.writeArrayFieldStart("periods");
       for (PeriodExplanation period : explanation.periods()) {
-        period(json, period);
+        period(json, period, recordIdOfLine);
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -325,19 +338,21 @@ public final class ExplanationWriter {
     out.write(NL);
   }
 
-  private static void period(JsonGenerator json, PeriodExplanation period) throws IOException {
+  private static void period(JsonGenerator json, PeriodExplanation period,
+      java.util.function.LongFunction<String> recordIdOfLine) throws IOException {
     CustomerPeriod row = period.row();
     json.writeStartObject();
     json.writeStringField("period", period.period().label());
     date(json, "start", period.period().start());
     date(json, "end", period.period().end());
     movement(json, row.movement(), row.eligible(), row.upsold(), row.upsoldArr(),
-        period.changes());
+        period.changes(), recordIdOfLine);
     json.writeEndObject();
   }
 
   /** {@code rateWindow}: {@code null} unless the report measures the rate over a window. */
-  private static void window(JsonGenerator json, WindowExplanation window) throws IOException {
+  private static void window(JsonGenerator json, WindowExplanation window,
+      java.util.function.LongFunction<String> recordIdOfLine) throws IOException {
     if (window == null) {
       json.writeNullField("rateWindow");
       return;
@@ -360,14 +375,15 @@ public final class ExplanationWriter {
       json.writeEndArray();
     } else {
       movement(json, window.movement(), window.eligible(), window.upsold(),
-          window.upsoldArrMicros(), window.changes());
+          window.upsoldArrMicros(), window.changes(), recordIdOfLine);
     }
     json.writeEndObject();
   }
 
   /** The fields of a movement: status, arr, seats, flags, upsold ARR and the line changes. */
   private static void movement(JsonGenerator json, Movement m, boolean eligible, boolean upsold,
-      long upsoldArr, List<LineChange> changes) throws IOException {
+      long upsoldArr, List<LineChange> changes,
+      java.util.function.LongFunction<String> recordIdOfLine) throws IOException {
     json.writeStringField("status", m.status() == null ? null : m.status().code());
     json.writeObjectFieldStart("arr");
     money(json, "starting", m.arr0());
@@ -395,20 +411,25 @@ public final class ExplanationWriter {
     for (LineChange change : changes) {
       json.writeStartObject();
       json.writeStringField("lineId", change.lineId());
-      phase(json, "before", change.before());
-      phase(json, "after", change.after());
+      phase(json, "before", change.before(), recordIdOfLine);
+      phase(json, "after", change.after(), recordIdOfLine);
       json.writeEndObject();
     }
     json.writeEndArray();
   }
 
-  private static void phase(JsonGenerator json, String name, Phase phase) throws IOException {
+  private static void phase(JsonGenerator json, String name, Phase phase,
+      java.util.function.LongFunction<String> recordIdOfLine) throws IOException {
     if (phase == null) {
       json.writeNullField(name);
       return;
     }
     json.writeObjectFieldStart(name);
-    json.writeNumberField("line", phase.line());
+    if (recordIdOfLine == null) {
+      json.writeNumberField("line", phase.line());
+    } else {
+      json.writeStringField("id", recordIdOfLine.apply(phase.line()));
+    }
     json.writeStringField("product", phase.product());
     json.writeStringField("plan", phase.plan());
     if (phase.tier() == null) {

@@ -38,6 +38,24 @@ public record DataRecord(String id, SortedMap<String, String> fields) {
     fields = Collections.unmodifiableSortedMap(copy);
   }
 
+  /** The field that names the customer a record belongs to (phases, customers, health). */
+  public static final String CUSTOMER_ID = "customer_id";
+
+  /**
+   * The customer the record belongs to: its {@value #CUSTOMER_ID} field, trimmed; null when it has
+   * none, it is blank, or it holds a NUL or an unpaired surrogate (which no database column takes;
+   * callers that look records up by customer refuse such ids on input). The store finds records by
+   * it ({@link Snapshot#forEachOfCustomers}).
+   */
+  public String customerId() {
+    String value = fields.get(CUSTOMER_ID);
+    if (value == null) {
+      return null;
+    }
+    String trimmed = value.strip();
+    return trimmed.isEmpty() || !Text.isColumnText(trimmed) ? null : trimmed;
+  }
+
   /** A record from fields in any order (they are sorted by name). */
   public static DataRecord of(String id, Map<String, String> fields) {
     requireNonNull(fields, "fields is null");

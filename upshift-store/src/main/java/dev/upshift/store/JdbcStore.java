@@ -2,7 +2,6 @@ package dev.upshift.store;
 
 import static java.util.Objects.requireNonNull;
 
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,10 +11,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -73,10 +71,10 @@ abstract class JdbcStore implements Store {
       "SELECT id, content_hash FROM records WHERE workspace_id = ? AND kind = ? AND id IN ("
           + String.join(", ", Collections.nCopies(LOOKUP_CHUNK, "?")) + ")";
   static final String INSERT_RECORD = """
-      INSERT INTO records (workspace_id, kind, id, content_hash, content)
-      VALUES (?, ?, ?, ?, ?)""";
+      INSERT INTO records (workspace_id, kind, id, content_hash, content, customer_id)
+      VALUES (?, ?, ?, ?, ?, ?)""";
   static final String UPDATE_RECORD = """
-      UPDATE records SET content_hash = ?, content = ?
+      UPDATE records SET content_hash = ?, content = ?, customer_id = ?
       WHERE workspace_id = ? AND kind = ? AND id = ?""";
   static final String DELETE_RECORD =
       "DELETE FROM records WHERE workspace_id = ? AND kind = ? AND id = ?";
@@ -91,6 +89,10 @@ abstract class JdbcStore implements Store {
   static final String SELECT_ALL = """
       SELECT id, content FROM records WHERE workspace_id = ? AND kind = ?
       ORDER BY id""";
+  /** Customers looked up per statement; the last chunk repeats its last customer to fill it. */
+  static final String SELECT_OF_CUSTOMERS =
+      "SELECT id, content FROM records WHERE workspace_id = ? AND kind = ? AND customer_id IN ("
+          + String.join(", ", Collections.nCopies(LOOKUP_CHUNK, "?")) + ")";
 
   /** Rows sent per {@code executeBatch}: large enough to amortise the call, small enough for memory. */
   private static final int WRITE_CHUNK = 5_000;
@@ -210,9 +212,15 @@ abstract class JdbcStore implements Store {
     }
   }
 
+  /** PostgreSQL's unique_violation, or SQLite's constraint failure on a primary key or unique index. */
   private static boolean isUniqueViolation(Throwable e) {
-    // PostgreSQL's unique_violation; SQLite serialises writers, so it never races here.
-    return e instanceof SQLException sql && "23505".equals(sql.getSQLState());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState())
+          || sql.getErrorCode() == 19 && String.valueOf(sql.getMessage()).contains("UNIQUE"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -267,6 +275,20 @@ abstract class JdbcStore implements Store {
       }
     }
     return dataVersion(connection, workspace);
+  }
+
+  /**
+   * As {@link #lockForChange(Connection, Workspace)}, refusing the change when the workspace is no
+   * longer at {@code expected} ({@link Store#ANY_DATA_VERSION} accepts any).
+   */
+  private static long lockForChange(Connection connection, Workspace workspace, long expected)
+      throws SQLException {
+    long next = lockForChange(connection, workspace);
+    if (expected != ANY_DATA_VERSION && expected != next - 1) {
+      throw new StoreException(StoreException.Code.DATA_VERSION_CHANGED, "workspace "
+          + workspace.name() + " is at data version " + (next - 1) + ", not " + expected);
+    }
+    return next;
   }
 
   // --- keys ---
@@ -359,19 +381,24 @@ abstract class JdbcStore implements Store {
   // --- records ---
 
   @Override
-  public IngestResult ingest(
-      Workspace workspace, RecordKind kind, List<DataRecord> records, IngestMode mode) {
+  public IngestResult ingest(Workspace workspace, RecordKind kind, List<DataRecord> records,
+      IngestMode mode, long expectedDataVersion) {
+    // The content and its hash are computed before the write lock is taken: writers wait less.
+    return ingest(workspace, kind, PreparedBatch.of(records), mode, expectedDataVersion);
+  }
+
+  @Override
+  public IngestResult ingest(Workspace workspace, RecordKind kind, PreparedBatch batch,
+      IngestMode mode, long expectedDataVersion) {
     requireNonNull(workspace, "workspace is null");
     requireNonNull(kind, "kind is null");
-    requireNonNull(records, "records is null");
+    requireNonNull(batch, "batch is null");
     requireNonNull(mode, "mode is null");
-    // The content and its hash are computed before the write lock is taken: writers wait less.
-    Batch batch = new Batch(records);
     if (batch.size() == 0) {
       return new IngestResult(0, 0, 0, List.of(), dataVersion(workspace));
     }
     return write("ingest " + kind.wireName(), connection -> {
-      long next = lockForChange(connection, workspace);
+      long next = lockForChange(connection, workspace, expectedDataVersion);
       long current = next - 1;
       byte[][] stored = storedHashes(connection, workspace, kind, batch);
       List<String> conflicts = new ArrayList<>();
@@ -395,57 +422,64 @@ abstract class JdbcStore implements Store {
       if (inserts.isEmpty() && updates.isEmpty()) {
         return Outcome.discard(new IngestResult(0, unchanged, 0, List.of(), current));
       }
-      executeInChunks(connection, INSERT_RECORD, inserts, (insert, i) -> {
-        insert.setLong(1, workspace.id());
-        insert.setString(2, kind.wireName());
-        insert.setString(3, batch.ids[i]);
-        insert.setBytes(4, batch.hashes[i]);
-        insert.setString(5, batch.contents[i]);
-      });
+      executeInChunks(connection, INSERT_RECORD, inserts,
+          (insert, i) -> bindInsert(insert, workspace, kind, batch, i));
       executeInChunks(connection, UPDATE_RECORD, updates, (update, i) -> {
         update.setBytes(1, batch.hashes[i]);
         update.setString(2, batch.contents[i]);
-        update.setLong(3, workspace.id());
-        update.setString(4, kind.wireName());
-        update.setString(5, batch.ids[i]);
+        update.setString(3, kind.foundByCustomer() ? batch.customerIds[i] : null);
+        update.setLong(4, workspace.id());
+        update.setString(5, kind.wireName());
+        update.setString(6, batch.ids[i]);
       });
       return Outcome.commit(new IngestResult(inserts.size(), unchanged, updates.size(), List.of(), next));
     });
   }
 
-  /** A batch's ids with their canonical content and its hash, by position in the batch. */
-  private static final class Batch {
-    final String[] ids;
-    final String[] contents;
-    final byte[][] hashes;
-    final Map<String, Integer> positions;
-
-    Batch(List<DataRecord> records) {
-      int n = records.size();
-      ids = new String[n];
-      contents = new String[n];
-      hashes = new byte[n][];
-      positions = new HashMap<>(n * 2);
-      MessageDigest digest = CanonicalContent.sha256();
-      for (int i = 0; i < n; i++) {
-        DataRecord record = requireNonNull(records.get(i), "record is null");
-        if (positions.putIfAbsent(record.id(), i) != null) {
-          throw new IllegalArgumentException("id " + record.id() + " occurs twice in the batch");
+  @Override
+  public IngestResult create(Workspace workspace, RecordKind kind, PreparedBatch batch,
+      long expectedDataVersion) {
+    requireNonNull(workspace, "workspace is null");
+    requireNonNull(kind, "kind is null");
+    requireNonNull(batch, "batch is null");
+    if (batch.size() == 0) {
+      return new IngestResult(0, 0, 0, List.of(), dataVersion(workspace));
+    }
+    List<Integer> all = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      all.add(i);
+    }
+    return write("create " + kind.wireName(), connection -> {
+      long next = lockForChange(connection, workspace, expectedDataVersion);
+      try {
+        executeInChunks(connection, INSERT_RECORD, all,
+            (insert, i) -> bindInsert(insert, workspace, kind, batch, i));
+      } catch (SQLException e) {
+        if (isUniqueViolation(e)) {
+          throw new StoreException(StoreException.Code.RECORD_EXISTS,
+              "a record of the batch is stored already: " + e.getMessage(), e);
         }
-        ids[i] = record.id();
-        contents[i] = CanonicalContent.write(record.fields());
-        hashes[i] = CanonicalContent.hash(digest, contents[i]);
+        throw e;
       }
-    }
+      return Outcome.commit(new IngestResult(batch.size(), 0, 0, List.of(), next));
+    });
+  }
 
-    int size() {
-      return ids.length;
-    }
+  /** Binds {@link #INSERT_RECORD} to the batch's record at {@code i}. */
+  private static void bindInsert(PreparedStatement insert, Workspace workspace, RecordKind kind,
+      PreparedBatch batch, int i) throws SQLException {
+    insert.setLong(1, workspace.id());
+    insert.setString(2, kind.wireName());
+    insert.setString(3, batch.ids[i]);
+    insert.setBytes(4, batch.hashes[i]);
+    insert.setString(5, batch.contents[i]);
+    insert.setString(6, kind.foundByCustomer() ? batch.customerIds[i] : null);
   }
 
   /** The stored hash of each id of the batch (null where the id is new), a chunk of ids per query. */
   private static byte[][] storedHashes(
-      Connection connection, Workspace workspace, RecordKind kind, Batch batch) throws SQLException {
+      Connection connection, Workspace workspace, RecordKind kind, PreparedBatch batch)
+      throws SQLException {
     byte[][] stored = new byte[batch.size()][];
     try (PreparedStatement select = connection.prepareStatement(SELECT_HASHES)) {
       select.setLong(1, workspace.id());
@@ -633,6 +667,40 @@ abstract class JdbcStore implements Store {
         }
       } catch (SQLException e) {
         throw failed("read " + kind.wireName(), e);
+      }
+    }
+
+    @Override
+    public void forEachOfCustomers(RecordKind kind, Collection<String> customerIds,
+        Consumer<? super DataRecord> action) {
+      requireNonNull(kind, "kind is null");
+      requireNonNull(action, "action is null");
+      if (!kind.foundByCustomer()) {
+        throw new IllegalArgumentException(kind.wireName() + " records are not found by customer");
+      }
+      if (!open) {
+        throw new IllegalStateException("the snapshot was used after its read ended");
+      }
+      // Malformed ids cannot be stored, so they find nothing (and never reach PostgreSQL's text).
+      String[] ids = customerIds.stream().filter(id -> id != null && Text.isColumnText(id)).distinct().toArray(String[]::new);
+      if (ids.length == 0) {
+        return;
+      }
+      try (PreparedStatement select = connection.prepareStatement(SELECT_OF_CUSTOMERS)) {
+        select.setLong(1, workspace.id());
+        select.setString(2, kind.wireName());
+        for (int from = 0; from < ids.length; from += LOOKUP_CHUNK) {
+          for (int j = 0; j < LOOKUP_CHUNK; j++) {
+            select.setString(3 + j, ids[Math.min(from + j, ids.length - 1)]);
+          }
+          try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+              action.accept(new DataRecord(row.getString(1), CanonicalContent.read(row.getString(2))));
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw failed("read " + kind.wireName() + " of customers", e);
       }
     }
   }

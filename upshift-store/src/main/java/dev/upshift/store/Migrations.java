@@ -7,9 +7,11 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * Creates and migrates the schema with Flyway, from the same {@code db/migration/V*.sql} files for
- * both databases. The one difference the SQL cannot avoid is a placeholder: record ids must sort by
+ * both databases. The differences the SQL cannot avoid are placeholders: record ids must sort by
  * code point in both, which is SQLite's {@code BINARY} collation and PostgreSQL's {@code "C"}
- * (its default collation follows the database's locale, and neither name exists in the other).
+ * (its default collation follows the database's locale, and neither name exists in the other);
+ * and reading a field of the stored JSON content is {@code json_extract} in one and {@code ->>} in
+ * the other.
  */
 final class Migrations {
 
@@ -17,13 +19,22 @@ final class Migrations {
 
   private Migrations() {}
 
-  static void migrate(DataSource dataSource, String binaryCollation) {
+  /** The placeholders of SQLite. */
+  static final Map<String, String> SQLITE = Map.of(
+      "binary_collation", "COLLATE BINARY",
+      "customer_id_of_content", "NULLIF(TRIM(json_extract(content, '$.customer_id')), '')");
+  /** The placeholders of PostgreSQL. */
+  static final Map<String, String> POSTGRES = Map.of(
+      "binary_collation", "COLLATE \"C\"",
+      "customer_id_of_content", "NULLIF(BTRIM(CAST(content AS JSONB) ->> 'customer_id'), '')");
+
+  static void migrate(DataSource dataSource, Map<String, String> placeholders) {
     try {
       Flyway.configure(Migrations.class.getClassLoader())
           .dataSource(dataSource)
           .locations(LOCATION)
           .failOnMissingLocations(true)
-          .placeholders(Map.of("binary_collation", binaryCollation))
+          .placeholders(placeholders)
           .load()
           .migrate();
     } catch (FlywayException e) {

@@ -35,7 +35,7 @@ public final class PostgresStore extends JdbcStore {
           "cannot connect to " + withoutSecrets(jdbcUrl) + ": " + e.getMessage(), e);
     }
     try {
-      Migrations.migrate(pool, "COLLATE \"C\"");
+      Migrations.migrate(pool, Migrations.POSTGRES);
     } catch (RuntimeException e) {
       pool.close();
       throw e;

@@ -9,18 +9,29 @@ import java.util.Optional;
  */
 public enum RecordKind {
   /** Rows of {@code subscriptions.csv}. */
-  PHASES("phases"),
-  CUSTOMERS("customers"),
-  PLANS("plans"),
-  HEALTH("health"),
-  TARGETS("targets"),
-  FX("fx"),
-  INITIATIVES("initiatives");
+  PHASES("phases", true),
+  CUSTOMERS("customers", true),
+  PLANS("plans", false),
+  HEALTH("health", false),
+  TARGETS("targets", false),
+  FX("fx", false),
+  INITIATIVES("initiatives", false);
 
   private final String wireName;
+  private final boolean foundByCustomer;
 
-  RecordKind(String wireName) {
+  RecordKind(String wireName, boolean foundByCustomer) {
     this.wireName = wireName;
+    this.foundByCustomer = foundByCustomer;
+  }
+
+  /**
+   * Whether records of this kind can be found by their customer ({@link
+   * Snapshot#forEachOfCustomers}): phases and customers, whose checks span the records of a
+   * customer. Other kinds are not indexed by customer (health has millions of rows).
+   */
+  public boolean foundByCustomer() {
+    return foundByCustomer;
   }
 
   /** The name in API paths and in the store, e.g. {@code phases}. */

@@ -1,5 +1,6 @@
 package dev.upshift.store;
 
+import java.util.Collection;
 import java.util.function.Consumer;
 
 /**
@@ -17,4 +18,15 @@ public interface Snapshot {
    * (the records are not all held in memory at once).
    */
   void forEach(RecordKind kind, Consumer<? super DataRecord> action);
+
+  /**
+   * Hands every record of one kind that belongs to one of {@code customerIds} ({@link
+   * DataRecord#customerId()}) to {@code action}, in no particular order; found through an index,
+   * without reading the other records.
+   *
+   * @throws IllegalArgumentException for a kind not {@linkplain RecordKind#foundByCustomer() found
+   *     by customer}
+   */
+  void forEachOfCustomers(RecordKind kind, Collection<String> customerIds,
+      Consumer<? super DataRecord> action);
 }

@@ -42,7 +42,7 @@ public final class SqliteStore extends JdbcStore {
   private SqliteStore(Path file, Clock clock) {
     super(clock);
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
-    Migrations.migrate(dataSource(url, WRITER_CACHE_KIB), "COLLATE BINARY");
+    Migrations.migrate(dataSource(url, WRITER_CACHE_KIB), Migrations.SQLITE);
     try {
       writer = dataSource(url, WRITER_CACHE_KIB).getConnection();
       writer.setAutoCommit(false);

@@ -82,7 +82,46 @@ public interface Store extends AutoCloseable {
    * @throws IllegalArgumentException if an id occurs twice in the batch (the caller's validation
    *     reports that as an input error)
    */
-  IngestResult ingest(Workspace workspace, RecordKind kind, List<DataRecord> records, IngestMode mode);
+  default IngestResult ingest(
+      Workspace workspace, RecordKind kind, List<DataRecord> records, IngestMode mode) {
+    return ingest(workspace, kind, records, mode, ANY_DATA_VERSION);
+  }
+
+  /** {@link #ingest}'s {@code expectedDataVersion} when any version will do. */
+  long ANY_DATA_VERSION = -1;
+
+  /**
+   * As {@link #ingest(Workspace, RecordKind, List, IngestMode)}, only if the workspace is still at
+   * {@code expectedDataVersion} when the batch's transaction has locked it: a caller that checked
+   * the batch against the records of a {@link Snapshot} passes its version, so that no change
+   * between the check and the write goes unseen.
+   *
+   * @param expectedDataVersion the version the caller checked against, or {@link
+   *     #ANY_DATA_VERSION}
+   * @throws StoreException with code {@link StoreException.Code#DATA_VERSION_CHANGED} when the
+   *     workspace moved on (nothing was stored)
+   */
+  IngestResult ingest(Workspace workspace, RecordKind kind, List<DataRecord> records,
+      IngestMode mode, long expectedDataVersion);
+
+  /**
+   * As {@link #ingest(Workspace, RecordKind, List, IngestMode, long)}, for a batch prepared ahead
+   * ({@link PreparedBatch#of}): the same promises, without the preparing.
+   */
+  IngestResult ingest(Workspace workspace, RecordKind kind, PreparedBatch batch, IngestMode mode,
+      long expectedDataVersion);
+
+  /**
+   * Stores a batch of records that must all be new, without looking up stored ones: the bulk load
+   * of a kind the workspace holds no records of (a caller that knows, by the data version, that
+   * nothing was stored since). All or nothing, committed before it returns, like {@link #ingest}.
+   *
+   * @throws StoreException with code {@link StoreException.Code#RECORD_EXISTS} when an id is stored
+   *     already, or {@link StoreException.Code#DATA_VERSION_CHANGED} as {@link #ingest}; nothing
+   *     was stored
+   */
+  IngestResult create(Workspace workspace, RecordKind kind, PreparedBatch batch,
+      long expectedDataVersion);
 
   /**
    * Deletes one record.

@@ -14,6 +14,14 @@ public final class StoreException extends RuntimeException {
   public enum Code {
     /** {@code createWorkspace} with a name that is taken. */
     WORKSPACE_EXISTS,
+    /**
+     * {@code ingest} with an expected data version that is no longer the workspace's: another
+     * change came first, so checks made against the expected version may not hold. Nothing was
+     * stored; check again and retry.
+     */
+    DATA_VERSION_CHANGED,
+    /** {@code create} of a record whose id is stored already: nothing was stored. */
+    RECORD_EXISTS,
     /** The database failed, could not be reached, or stayed busy past the timeout. */
     DATABASE
   }

@@ -8,6 +8,26 @@ final class Text {
 
   private Text() {}
 
+  /**
+   * Whether a value can be a column of its own in both databases: no NUL (PostgreSQL's text
+   * refuses it) and no unpaired surrogate (no UTF-8 form). Content is JSON, which escapes both.
+   */
+  static boolean isColumnText(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == 0) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The length in characters (code points), or -1 if the text holds something not storable. */
   static int storableLength(String text) {
     int length = 0;

@@ -1,8 +1,10 @@
 package dev.upshift.store;
 
 import dev.upshift.store.testing.TestPostgres;
+import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The store contract on a real PostgreSQL, a fresh database per test ({@link TestPostgres}). */
 @Tag("postgres")
@@ -16,6 +18,14 @@ class PostgresStoreTest extends StoreContract {
       database = TestPostgres.get().newDatabase();
     }
     return PostgresStore.open(database.url());
+  }
+
+  @Test
+  void schemaOneRecordsAreMigrated() throws SQLException {
+    try (TestPostgres.Database fresh = TestPostgres.get().newDatabase()) {
+      recordsOfSchemaOneAreFoundByCustomerAfterMigrating(fresh.url(), Migrations.POSTGRES,
+          () -> PostgresStore.open(fresh.url()));
+    }
   }
 
   @AfterEach

@@ -26,6 +26,13 @@ class SqliteStoreTest extends StoreContract {
   }
 
   @Test
+  void schemaOneRecordsAreMigrated(@TempDir Path fresh) throws SQLException {
+    Path file = fresh.resolve("old.db");
+    recordsOfSchemaOneAreFoundByCustomerAfterMigrating("jdbc:sqlite:" + file, Migrations.SQLITE,
+        () -> SqliteStore.openFile(file));
+  }
+
+  @Test
   void theDatabaseIsInWalModeWithFullSync() throws SQLException {
     try (Connection connection =
             DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteStore.FILE_NAME));

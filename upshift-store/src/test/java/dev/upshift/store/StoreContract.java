@@ -305,6 +305,134 @@ abstract class StoreContract {
   // --- isolation ---
 
   @Test
+  void read_findsTheRecordsOfCustomers_throughTheirTrimmedCustomerId() {
+    ingest(phase("p1", "C1", "1"), phase("p2", " C2 ", "2"), phase("p3", "C3", "3"),
+        phase("p4", "C1", "4"), record("p5", "arr", "5"));
+    store.ingest(acme, RecordKind.CUSTOMERS, List.of(record("C1", "customer_id", "C1")),
+        IngestMode.STRICT);
+    Workspace other = store.createWorkspace("other");
+    store.ingest(other, RecordKind.PHASES, List.of(phase("p9", "C1", "9")), IngestMode.STRICT);
+
+    List<String> found = store.read(acme, snapshot -> {
+      List<String> ids = new ArrayList<>();
+      snapshot.forEachOfCustomers(RecordKind.PHASES, List.of("C1", "C2", "nobody", "bad\u0000id"),
+          r -> ids.add(r.id()));
+      return ids;
+    });
+
+    assertThat(found).containsExactlyInAnyOrder("p1", "p2", "p4");
+    assertThatThrownBy(() -> store.read(acme, snapshot -> {
+      snapshot.forEachOfCustomers(RecordKind.HEALTH, List.of("C1"), r -> { });
+      return null;
+    })).isInstanceOf(IllegalArgumentException.class);
+    assertThat(phase("x", " C2 ", "1").customerId()).isEqualTo("C2");
+    assertThat(record("x", "arr", "1").customerId()).isNull();
+  }
+
+  @Test
+  void read_findsTheCustomersOfAManyChunkLookup_andSeesCorrectionsMoveARecord() {
+    List<DataRecord> many = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      many.add(phase("p" + i, "C" + i, "1"));
+    }
+    store.ingest(acme, RecordKind.PHASES, many, IngestMode.STRICT);
+    store.ingest(acme, RecordKind.PHASES, List.of(phase("p0", "D0", "1")), IngestMode.CORRECT);
+    List<String> wanted = IntStream.range(0, 700).mapToObj(i -> "C" + i).toList();
+
+    int[] count = new int[1];
+    store.read(acme, snapshot -> {
+      snapshot.forEachOfCustomers(RecordKind.PHASES, wanted, r -> count[0]++);
+      return null;
+    });
+
+    assertThat(count[0]).isEqualTo(699);
+  }
+
+  @Test
+  void ingest_withAnExpectedDataVersion_storesOnlyIfNothingChangedSince() {
+    ingest(phase("p1", "C1", "1"));
+
+    IngestResult ok = store.ingest(acme, RecordKind.PHASES, List.of(phase("p2", "C2", "2")),
+        IngestMode.STRICT, 1);
+    assertThat(ok.created()).isEqualTo(1);
+    assertThat(ok.dataVersion()).isEqualTo(2);
+
+    assertThatThrownBy(() -> store.ingest(acme, RecordKind.PHASES,
+            List.of(phase("p3", "C3", "3")), IngestMode.STRICT, 1))
+        .isInstanceOfSatisfying(StoreException.class,
+            e -> assertThat(e.code()).isEqualTo(StoreException.Code.DATA_VERSION_CHANGED));
+    assertThat(store.get(acme, RecordKind.PHASES, "p3")).isEmpty();
+    assertThat(store.dataVersion(acme)).isEqualTo(2);
+  }
+
+  /**
+   * Checks that records stored under schema 1 (before records had a customer_id column) are found
+   * by customer once the store has migrated the database: the V2 backfill's SQL works on this
+   * database. {@code url} names an empty database; {@code open} opens the store on it.
+   */
+  static void recordsOfSchemaOneAreFoundByCustomerAfterMigrating(String url,
+      java.util.Map<String, String> placeholders, java.util.function.Supplier<Store> open)
+      throws java.sql.SQLException {
+    org.flywaydb.core.Flyway.configure(StoreContract.class.getClassLoader())
+        .dataSource(url, null, null).locations(Migrations.LOCATION).placeholders(placeholders)
+        .target("1").load().migrate();
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url)) {
+      try (java.sql.Statement statement = connection.createStatement()) {
+        statement.executeUpdate(
+            "INSERT INTO workspaces VALUES (1, 'old', 1, '2025-01-01T00:00:00Z')");
+      }
+      try (java.sql.PreparedStatement insert =
+          connection.prepareStatement("INSERT INTO records VALUES (1, ?, ?, ?, ?)")) {
+        for (String[] row : List.of(
+            new String[] {"phases", "p1", "{\"arr\":\"1\",\"customer_id\":\" C1 \"}"},
+            new String[] {"fx", "EUR", "{\"currency\":\"EUR\"}"})) {
+          insert.setString(1, row[0]);
+          insert.setString(2, row[1]);
+          insert.setBytes(3, new byte[32]);
+          insert.setString(4, row[2]);
+          insert.executeUpdate();
+        }
+      }
+    }
+    try (Store migrated = open.get()) {
+      Workspace old = migrated.findWorkspace("old").orElseThrow();
+      List<String> found = migrated.read(old, snapshot -> {
+        List<String> ids = new ArrayList<>();
+        snapshot.forEachOfCustomers(RecordKind.PHASES, List.of("C1"), r -> ids.add(r.id()));
+        return ids;
+      });
+      assertThat(found).containsExactly("p1");
+    }
+  }
+
+  @Test
+  void create_storesNewRecordsWithoutLookingUp_andRefusesTheWholeBatchIfOneExists() {
+    IngestResult created = store.create(acme, RecordKind.PHASES,
+        PreparedBatch.of(List.of(phase("p1", "C1", "1"), phase("p2", "C2", "2"))), 0);
+    assertThat(created.created()).isEqualTo(2);
+    assertThat(created.dataVersion()).isEqualTo(1);
+
+    assertThatThrownBy(() -> store.create(acme, RecordKind.PHASES,
+            PreparedBatch.of(List.of(phase("p3", "C3", "3"), phase("p1", "C1", "1"))), 1))
+        .isInstanceOfSatisfying(StoreException.class,
+            e -> assertThat(e.code()).isEqualTo(StoreException.Code.RECORD_EXISTS));
+    assertThatThrownBy(() -> store.create(acme, RecordKind.PHASES,
+            PreparedBatch.of(List.of(phase("p4", "C4", "4"))), 0))
+        .isInstanceOfSatisfying(StoreException.class,
+            e -> assertThat(e.code()).isEqualTo(StoreException.Code.DATA_VERSION_CHANGED));
+    assertThat(store.get(acme, RecordKind.PHASES, "p3")).isEmpty();
+    assertThat(store.dataVersion(acme)).isEqualTo(1);
+    assertThat(store.create(acme, RecordKind.PHASES, PreparedBatch.of(List.of(
+        phase("p3", "C3", "3"))), Store.ANY_DATA_VERSION).dataVersion()).isEqualTo(2);
+    List<String> ofC3 = store.read(acme, snapshot -> {
+      List<String> ids = new ArrayList<>();
+      snapshot.forEachOfCustomers(RecordKind.PHASES, List.of("C3"), r -> ids.add(r.id()));
+      return ids;
+    });
+    assertThat(ofC3).containsExactly("p3");
+  }
+
+  @Test
   void workspacesNeverSeeEachOthersRecords() {
     Workspace other = store.createWorkspace("other");
     ingest(phase("p1", "C1", "100"), phase("p2", "C2", "200"));

@@ -5,8 +5,8 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
-import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import java.util.List;
  * skipped; every record carries the physical line it starts on and the {@link SyntaxProblem}s found
  * in it. Raggedness is left to the caller, who knows the header.
  */
-final class CsvTable implements Closeable {
+final class CsvTable implements RowSource {
   /**
    * A record as read.
    *
@@ -43,9 +43,8 @@ final class CsvTable implements Closeable {
   private final CsvReader<CsvRecord> reader;
   private final CloseableIterator<CsvRecord> records;
 
-  private CsvTable(Path path) throws IOException {
-    CheckedUtf8Reader text =
-        new CheckedUtf8Reader(new BufferedInputStream(Files.newInputStream(path)), tracker);
+  private CsvTable(InputStream bytes) {
+    CheckedUtf8Reader text = new CheckedUtf8Reader(bytes, tracker);
     this.reader = CsvReader.builder()
         .skipEmptyLines(true)
         // The caller checks raggedness per row, so one short row does not end the read.
@@ -59,11 +58,17 @@ final class CsvTable implements Closeable {
 
   /** Opens a file; the caller closes it. */
   static CsvTable open(Path path) throws IOException {
-    return new CsvTable(path);
+    return new CsvTable(new BufferedInputStream(Files.newInputStream(path)));
+  }
+
+  /** Reads CSV bytes from a stream, which {@link #close()} closes. */
+  static CsvTable open(InputStream bytes) {
+    return new CsvTable(bytes);
   }
 
   /** The next record that is not blank, or {@code null} at the end of the file. */
-  Row next() throws UnreadableException {
+  @Override
+  public Row next() throws UnreadableException {
     try {
       while (records.hasNext()) {
         CsvRecord record = records.next();
@@ -86,7 +91,8 @@ final class CsvTable implements Closeable {
    * Problems of no record the parser returned: after the last record, only when malformed quoting
    * made the parser drop a record. Reported at their own line.
    */
-  List<SyntaxProblem> leftoverProblems() {
+  @Override
+  public List<SyntaxProblem> leftoverProblems() {
     tracker.end();
     return tracker.drainAll();
   }

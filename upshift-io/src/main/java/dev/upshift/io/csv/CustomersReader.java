@@ -23,8 +23,8 @@ final class CustomersReader extends TableReader {
   private long[] lineOf = new long[1024];
   private int listed;
 
-  CustomersReader(ReadContext context, Path path) {
-    super(context, path, COLUMNS);
+  CustomersReader(ReadContext context, InputSource source) {
+    super(context, source, COLUMNS);
   }
 
   /**
@@ -41,7 +41,12 @@ final class CustomersReader extends TableReader {
         return fast;
       }
     }
-    CustomersReader reader = new CustomersReader(context, path);
+    return read(context, InputSource.of(path));
+  }
+
+  /** Reads the rows of a file or of records with the strict reader. */
+  static CustomerAttributes read(ReadContext context, InputSource source) {
+    CustomersReader reader = new CustomersReader(context, source);
     reader.read();
     return reader.attributes();
   }
@@ -64,7 +69,7 @@ final class CustomersReader extends TableReader {
     int earlier = customerId == null ? -1 : builder.indexOf(customerId);
     if (earlier >= 0) {
       cells.error("customer_id", InputErrorCode.DUPLICATE_KEY, "customer \"" + customerId
-          + "\" is already listed on line " + lineOf[earlier] + "; list each customer once");
+          + "\" is already listed " + rowAt(lineOf[earlier]) + "; list each customer once");
     }
     if (cells.hasErrors()) {
       return;

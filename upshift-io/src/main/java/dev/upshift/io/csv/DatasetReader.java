@@ -76,7 +76,8 @@ public final class DatasetReader {
     SideFiles others = readSideFiles(files, context, fastPath);
     Path subscriptions = files.subscriptions();
     if (other == null || !other.reads(subscriptions)) {
-      return readSubscriptions(subscriptions, files, others, context, progress, fastPath);
+      return readSubscriptions(InputSource.of(subscriptions), files, others, context, progress,
+          fastPath);
     }
     if (fastPath && files.onError() == OnError.FAIL) {
       SubscriptionsFormat.Rows fast = other.tryRead(subscriptions, others.fx(), progress);
@@ -87,8 +88,8 @@ public final class DatasetReader {
     // Any other file of that format (Parquet) goes through CSV text, so that it meets every rule
     // and message of the CSV reader; errors then name the original file and its rows.
     try (SubscriptionsFormat.CsvCopy copy = other.open(subscriptions)) {
-      ReadResult result = copy.mapErrors(
-          () -> readSubscriptions(copy.csv(), files, others, context, progress, fastPath));
+      ReadResult result = copy.mapErrors(() -> readSubscriptions(InputSource.of(copy.csv()), files,
+          others, context, progress, fastPath));
       Dataset read = result.dataset();
       PhaseTable byRow = PhaseTable.concat(List.of(read.table()),
           new int[] {SubscriptionsFormat.CsvCopy.LINE_TO_ROW});
@@ -118,53 +119,96 @@ public final class DatasetReader {
     return side;
   }
 
+  /**
+   * Reads records held in memory (the service's batches and stored records) by the same rules as
+   * the files: see {@link RecordTable}. Any error fails the read.
+   *
+   * @throws InputException with the first 100 errors in (table, line) order and the total count;
+   *     each error's line is its record's ({@link RecordTable#indexOf})
+   */
+  public static Dataset read(InputRecords records) {
+    ReadContext context = new ReadContext();
+    SideFiles others = readSideFiles(context, records.currency(), source(records.fx()),
+        source(records.plans()), source(records.customers()), source(records.health()),
+        source(records.targets()), records.fx() == null ? FX_FILE : records.fx().name(), false);
+    InputFiles policy = InputFiles.of(Path.of(records.subscriptions().name()))
+        .withCurrency(records.currency());
+    return readSubscriptions(InputSource.of(records.subscriptions()), policy, others, context,
+        bytes -> { }, false).dataset();
+  }
+
+  private static InputSource source(Path path) {
+    return path == null ? null : InputSource.of(path);
+  }
+
+  private static InputSource source(RecordTable records) {
+    return records == null ? null : InputSource.of(records);
+  }
+
   /** Reads the files other than subscriptions, in dependency order, into {@code context}'s log. */
   private static SideFiles readSideFiles(InputFiles files, ReadContext context,
       boolean fastPath) {
-    String currency = files.currency();
+    return readSideFiles(context, files.currency(), source(files.fx()), source(files.plans()),
+        source(files.customers()), source(files.health()), source(files.targets()),
+        files.fx() == null ? FX_FILE : files.fx().toString(), fastPath);
+  }
+
+  /**
+   * Reads the inputs other than subscriptions, each {@code null} when absent.
+   *
+   * @param fxFile the name of fx.csv in messages
+   */
+  private static SideFiles readSideFiles(ReadContext context, String currency,
+      InputSource fxSource, InputSource plansSource, InputSource customersSource,
+      InputSource healthSource, InputSource targetsSource, String fxFile, boolean fastPath) {
     FxRates fx = FxRates.none(currency);
     Map<String, Long> rejectedCurrencies = Map.of();
-    if (files.fx() != null) {
-      FxReader reader = new FxReader(context, files.fx(), currency);
+    if (fxSource != null) {
+      FxReader reader = new FxReader(context, fxSource, currency);
       reader.read();
       fx = reader.rates();
       rejectedCurrencies = reader.rejectedCurrencies();
     }
     PlanCatalog plans = PlanCatalog.empty();
-    if (files.plans() != null) {
-      PlansReader reader = new PlansReader(context, files.plans());
+    if (plansSource != null) {
+      PlansReader reader = new PlansReader(context, plansSource);
       reader.read();
       plans = reader.catalog();
     }
     CustomerAttributes customers = CustomerAttributes.empty();
-    if (files.customers() != null) {
-      customers = CustomersReader.read(context, files.customers(), fastPath);
+    if (customersSource != null) {
+      customers = customersSource.path() != null
+          ? CustomersReader.read(context, customersSource.path(), fastPath)
+          : CustomersReader.read(context, customersSource);
     }
     HealthScores health = HealthScores.empty();
-    if (files.health() != null) {
-      HealthReader reader = new HealthReader(context, files.health());
+    if (healthSource != null) {
+      HealthReader reader = new HealthReader(context, healthSource);
       reader.read();
       health = reader.scores();
     }
     List<Target> targets = List.of();
-    if (files.targets() != null) {
-      TargetsReader reader = new TargetsReader(context, files.targets());
+    if (targetsSource != null) {
+      TargetsReader reader = new TargetsReader(context, targetsSource);
       reader.read();
       targets = reader.targets();
     }
-    String fxFile = files.fx() == null ? FX_FILE : files.fx().toString();
     return new SideFiles(fx, rejectedCurrencies, fxFile, plans, customers, health, targets,
         currency);
   }
 
-  /** Reads subscriptions from CSV text: fast when the file is clean, else strictly. */
-  private static ReadResult readSubscriptions(Path subscriptions, InputFiles files, SideFiles others,
-      ReadContext context, LongConsumer progress, boolean fastPath) {
-    if (fastPath && files.onError() == OnError.FAIL) {
+  /**
+   * Reads subscriptions: a clean CSV file fast, anything else strictly.
+   *
+   * @param files the error policy and rejects file (the files themselves are read by now)
+   */
+  private static ReadResult readSubscriptions(InputSource subscriptions, InputFiles files,
+      SideFiles others, ReadContext context, LongConsumer progress, boolean fastPath) {
+    if (fastPath && files.onError() == OnError.FAIL && subscriptions.path() != null) {
       // A clean file is read in parallel; anything else falls through to the strict reader.
-      context.register(subscriptions.toString());
+      context.register(subscriptions.name());
       ParallelSubscriptionsReader.Result fast = ParallelSubscriptionsReader.tryRead(
-          subscriptions, others.fx(), ParallelSubscriptionsReader.DEFAULT_CHUNK, progress);
+          subscriptions.path(), others.fx(), ParallelSubscriptionsReader.DEFAULT_CHUNK, progress);
       if (fast != null) {
         return cleanResult(fast.table(), fast.summary(), others, context);
       }

@@ -3,7 +3,6 @@ package dev.upshift.io.csv;
 import dev.upshift.input.FxRates;
 import dev.upshift.input.InputErrorCode;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,8 @@ final class FxReader extends TableReader {
   private final Map<String, Long> lineOf = new HashMap<>();
   private final Map<String, Long> rejectedLineOf = new HashMap<>();
 
-  FxReader(ReadContext context, Path path, String reportingCurrency) {
-    super(context, path, COLUMNS);
+  FxReader(ReadContext context, InputSource source, String reportingCurrency) {
+    super(context, source, COLUMNS);
     this.reportingCurrency = reportingCurrency;
   }
 
@@ -37,8 +36,8 @@ final class FxReader extends TableReader {
     } else if ((code = CurrencyCode.normalise(text)) == null) {
       cells.error("currency", InputErrorCode.BAD_CURRENCY_CODE, CurrencyCode.notACode(text));
     } else if (lineOf.containsKey(code)) {
-      cells.error("currency", InputErrorCode.DUPLICATE_KEY, code + " is already listed on line "
-          + lineOf.get(code) + "; list each currency once (one rate for the whole report)");
+      cells.error("currency", InputErrorCode.DUPLICATE_KEY, code + " is already listed "
+          + rowAt(lineOf.get(code)) + "; list each currency once (one rate for the whole report)");
     }
     BigDecimal rate = cells.decimal("rate");
     if (rate == null && cells.isEmpty("rate")) {

@@ -3,7 +3,6 @@ package dev.upshift.io.csv;
 import dev.upshift.input.HealthScores;
 import dev.upshift.input.InputErrorCode;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -19,8 +18,8 @@ final class HealthReader extends TableReader {
 
   private final HealthScores.Builder scores = HealthScores.builder();
 
-  HealthReader(ReadContext context, Path path) {
-    super(context, path, COLUMNS);
+  HealthReader(ReadContext context, InputSource source) {
+    super(context, source, COLUMNS);
   }
 
   @Override

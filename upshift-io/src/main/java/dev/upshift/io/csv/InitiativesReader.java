@@ -120,8 +120,6 @@ public final class InitiativesReader {
 
   private static List<Initiative> parse(String text, String fileName) {
     Errors errors = new Errors(fileName);
-    List<Initiative> initiatives = new ArrayList<>();
-    Map<String, Long> nameLines = new HashMap<>();
     List<CsvRecord> records = new ArrayList<>();
     try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true)
         .ignoreDifferentFieldCount(true).ofCsvRecord(text)) {
@@ -143,20 +141,57 @@ public final class InitiativesReader {
           "unterminated quoted field (a \" is opened and never closed)");
     }
     CsvRecord header = records.get(0);
+    List<Cells> rows = new ArrayList<>(records.size() - 1);
+    for (CsvRecord row : records.subList(1, records.size())) {
+      rows.add(new Cells(row.getStartingLineNumber(), row.getFields()));
+    }
+    return read(new Cells(header.getStartingLineNumber(), header.getFields()), rows, errors,
+        line -> "on line " + line, true);
+  }
+
+  /**
+   * Reads records held in memory by the same rules (see {@link RecordTable}); errors name the
+   * records' table and their lines ({@link RecordTable#indexOf}).
+   *
+   * @throws InputException when anything is wrong with the content
+   */
+  public static List<Initiative> read(RecordTable records) {
+    requireNonNull(records, "records is null");
+    List<String> names = List.of("name", "launch_date", "segment");
+    List<Cells> rows = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      Map<String, String> byName = new HashMap<>();
+      records.rows().get(i).fields().forEach(
+          (name, value) -> byName.putIfAbsent(RecordTable.normalise(name), value));
+      rows.add(new Cells(RecordTable.lineOf(i),
+          names.stream().map(name -> byName.getOrDefault(name, "")).toList()));
+    }
+    // An empty record is not a blank line: it is read, and lacks a name.
+    return read(new Cells(1, names), rows, new Errors(records.name()), records::rowAt, false);
+  }
+
+  /** One row's line and cells. */
+  private record Cells(long line, List<String> fields) {}
+
+  /** @param skipBlank whether rows of blank cells are skipped (blank lines of a file) */
+  private static List<Initiative> read(Cells header, List<Cells> rows, Errors errors,
+      java.util.function.LongFunction<String> rowAt, boolean skipBlank) {
+    List<Initiative> initiatives = new ArrayList<>();
+    Map<String, Long> nameLines = new HashMap<>();
     Map<String, Integer> columns = new HashMap<>();
-    for (int i = 0; i < header.getFieldCount(); i++) {
-      String name = header.getField(i).trim().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < header.fields().size(); i++) {
+      String name = header.fields().get(i).trim().toLowerCase(Locale.ROOT);
       if (name.isEmpty()) {
         continue;
       }
       if (columns.putIfAbsent(name, i) != null) {
-        errors.add(header.getStartingLineNumber(), name, InputErrorCode.DUPLICATE_COLUMN,
+        errors.add(header.line(), name, InputErrorCode.DUPLICATE_COLUMN,
             "duplicate column name");
       }
     }
     for (String required : List.of("name", "launch_date")) {
       if (!columns.containsKey(required)) {
-        errors.add(header.getStartingLineNumber(), required, InputErrorCode.MISSING_COLUMN,
+        errors.add(header.line(), required, InputErrorCode.MISSING_COLUMN,
             "missing required column");
       }
     }
@@ -166,26 +201,26 @@ public final class InitiativesReader {
     int nameColumn = columns.get("name");
     int dateColumn = columns.get("launch_date");
     Integer segmentColumn = columns.get("segment");
-    for (CsvRecord row : records.subList(1, records.size())) {
-      long line = row.getStartingLineNumber();
-      if (row.getFields().stream().allMatch(String::isBlank)) {
+    for (Cells row : rows) {
+      long line = row.line();
+      if (skipBlank && row.fields().stream().allMatch(String::isBlank)) {
         continue;
       }
-      if (row.getFieldCount() != header.getFieldCount()) {
-        errors.add(line, null, InputErrorCode.RAGGED_ROW, "the row has " + row.getFieldCount()
-            + " fields but the header has " + header.getFieldCount());
+      if (row.fields().size() != header.fields().size()) {
+        errors.add(line, null, InputErrorCode.RAGGED_ROW, "the row has " + row.fields().size()
+            + " fields but the header has " + header.fields().size());
         continue;
       }
       int before = (int) errors.total;
-      String name = row.getField(nameColumn).trim();
+      String name = row.fields().get(nameColumn).trim();
       if (name.isEmpty()) {
         errors.add(line, "name", InputErrorCode.MISSING_VALUE, "missing value");
       } else if (nameLines.containsKey(name)) {
         errors.add(line, "name", InputErrorCode.DUPLICATE_KEY, "initiative \"" + name
-            + "\" is already defined on line " + nameLines.get(name));
+            + "\" is already defined " + rowAt.apply(nameLines.get(name)));
       }
       LocalDate launch = null;
-      String date = row.getField(dateColumn).trim();
+      String date = row.fields().get(dateColumn).trim();
       if (date.isEmpty()) {
         errors.add(line, "launch_date", InputErrorCode.MISSING_VALUE, "missing value");
       } else {
@@ -197,7 +232,7 @@ public final class InitiativesReader {
         }
       }
       SegmentFilter segment = null;
-      String segmentText = segmentColumn == null ? "" : row.getField(segmentColumn).trim();
+      String segmentText = segmentColumn == null ? "" : row.fields().get(segmentColumn).trim();
       String lower = segmentText.toLowerCase(Locale.ROOT);
       if (!segmentText.isEmpty() && !lower.equals("all") && !lower.equals("all segments")) {
         int eq = segmentText.indexOf('=');

@@ -2,7 +2,6 @@ package dev.upshift.io.csv;
 
 import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.PlanCatalog;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,8 @@ final class PlansReader extends TableReader {
   private final PlanCatalog.Builder catalog = PlanCatalog.builder();
   private final Map<Key, Long> lineOf = new HashMap<>();
 
-  PlansReader(ReadContext context, Path path) {
-    super(context, path, COLUMNS);
+  PlansReader(ReadContext context, InputSource source) {
+    super(context, source, COLUMNS);
   }
 
   @Override
@@ -44,7 +43,7 @@ final class PlansReader extends TableReader {
     if (earlier.isPresent()) {
       Key key = new Key(product, plan);
       cells.error("tier", InputErrorCode.DUPLICATE_KEY, "plan \"" + plan + "\" of product \""
-          + product + "\" has tier " + earlier.getAsInt() + " on line " + lineOf.get(key)
+          + product + "\" has tier " + earlier.getAsInt() + " " + rowAt(lineOf.get(key))
           + " and tier " + tier + " here; give each plan one tier");
       return;
     }

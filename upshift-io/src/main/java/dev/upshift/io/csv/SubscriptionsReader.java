@@ -29,9 +29,14 @@ final class SubscriptionsReader extends TableReader {
    */
   SubscriptionsReader(ReadContext context, Path path, PhaseParser parser,
       RejectsFile rejects) {
-    super(context, path, SubscriptionColumns.COLUMNS);
+    this(context, InputSource.of(path), parser, rejects);
+  }
+
+  SubscriptionsReader(ReadContext context, InputSource source, PhaseParser parser,
+      RejectsFile rejects) {
+    super(context, source, SubscriptionColumns.COLUMNS);
     this.parser = parser;
-    this.log = new SubscriptionLog(file);
+    this.log = new SubscriptionLog(file, this::rowAt);
     this.rejects = rejects;
     this.skipped = new ErrorLog(context::rank);
   }

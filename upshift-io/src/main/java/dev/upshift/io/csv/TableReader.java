@@ -20,7 +20,7 @@ import java.util.List;
 abstract class TableReader {
   protected final ReadContext context;
   protected final String file;
-  private final Path path;
+  private final InputSource source;
   private final Columns columns;
 
   /**
@@ -28,23 +28,28 @@ abstract class TableReader {
    *     messages
    */
   TableReader(ReadContext context, Path path, Columns columns) {
+    this(context, InputSource.of(requireNonNull(path, "path is null")), columns);
+  }
+
+  /** @param source the file or records; its name names it in messages */
+  TableReader(ReadContext context, InputSource source, Columns columns) {
     this.context = requireNonNull(context, "context is null");
-    this.path = requireNonNull(path, "path is null");
-    this.file = path.toString();
+    this.source = requireNonNull(source, "source is null");
+    this.file = source.name();
     this.columns = requireNonNull(columns, "columns is null");
     context.register(file);
   }
 
   /** Reads the whole file; the outcome is in the subclass and the context's logs. */
   final void read() {
-    try (CsvTable table = CsvTable.open(path)) {
+    try (RowSource table = source.open(columns)) {
       Header header = readHeader(table);
       if (header == null) {
         return;
       }
       start(header);
       for (CsvTable.Row row = table.next(); row != null; row = table.next()) {
-        if (!readRowChecked(header, row)) {
+        if (!readRowChecked(header, row, table)) {
           return;
         }
       }
@@ -62,7 +67,7 @@ abstract class TableReader {
     }
   }
 
-  private Header readHeader(CsvTable table) throws CsvTable.UnreadableException {
+  private Header readHeader(RowSource table) throws CsvTable.UnreadableException {
     CsvTable.Row first = table.next();
     if (first == null) {
       context.fail(new InputError(file, 0, null, InputErrorCode.EMPTY_FILE,
@@ -91,8 +96,11 @@ abstract class TableReader {
   }
 
   /** Checks and reads one row; false when the rest of the file cannot be trusted. */
-  private boolean readRowChecked(Header header, CsvTable.Row row) {
+  private boolean readRowChecked(Header header, CsvTable.Row row, RowSource table) {
     RowCells cells = new RowCells(file, header, row, context.interner());
+    for (InputError error : table.nameErrors(row)) {
+      cells.error(error.line(), error.column(), error.code(), error.reason());
+    }
     boolean fatal = false;
     for (SyntaxProblem problem : row.problems()) {
       if (problem.recordLine() == row.line()) {
@@ -129,9 +137,14 @@ abstract class TableReader {
             : "write empty cells as nothing between commas, not by leaving them out"));
   }
 
-  /** The file as given. */
+  /** The file as given, or {@code null} when the rows are records. */
   Path path() {
-    return path;
+    return source.path();
+  }
+
+  /** How a message names the row on a line: {@code on line 17}, or {@code in record "p-17"}. */
+  String rowAt(long line) {
+    return source.rowAt(line);
   }
 
   /** Checks what {@link Columns} cannot express, adding to {@code errors}. */

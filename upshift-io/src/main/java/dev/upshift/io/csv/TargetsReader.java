@@ -3,7 +3,6 @@ package dev.upshift.io.csv;
 import dev.upshift.input.InputErrorCode;
 import dev.upshift.input.Target;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +28,8 @@ final class TargetsReader extends TableReader {
   private final List<Target> targets = new ArrayList<>();
   private final Map<Key, Long> lineOf = new HashMap<>();
 
-  TargetsReader(ReadContext context, Path path) {
-    super(context, path, COLUMNS);
+  TargetsReader(ReadContext context, InputSource source) {
+    super(context, source, COLUMNS);
   }
 
   @Override
@@ -55,7 +54,7 @@ final class TargetsReader extends TableReader {
     Long earlier = lineOf.putIfAbsent(key, cells.line());
     if (earlier != null) {
       cells.error("period", InputErrorCode.DUPLICATE_KEY, "a target for " + metric + " in " + period
-          + (segment == null ? "" : " for " + segment) + " is already on line " + earlier
+          + (segment == null ? "" : " for " + segment) + " is already " + rowAt(earlier)
           + "; give one value");
       return;
     }

@@ -37,6 +37,18 @@ public final class JsonReportWriter {
     }
   }
 
+  /**
+   * Writes the report, pretty-printed, to a stream (UTF-8), with more top-level number fields after
+   * {@code schema}: the service adds the {@code dataVersion} the report was computed at (§8.4).
+   */
+  public static void write(Report report, Map<String, Long> extraFields, OutputStream out) {
+    try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      write(report, extraFields, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Writes the report, pretty-printed, to a writer. */
   public static void write(Report report, Writer out) {
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
@@ -47,10 +59,18 @@ public final class JsonReportWriter {
   }
 
   private static void write(Report report, JsonGenerator json) throws IOException {
+    write(report, Map.of(), json);
+  }
+
+  private static void write(Report report, Map<String, Long> extraFields, JsonGenerator json)
+      throws IOException {
     json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
     json.setPrettyPrinter(new DefaultPrettyPrinter());
     json.writeStartObject();
     json.writeStringField("schema", report.schema());
+    for (Map.Entry<String, Long> field : extraFields.entrySet()) {
+      json.writeNumberField(field.getKey(), field.getValue());
+    }
     json.writeStringField("currency", report.currency());
     json.writeStringField("grain", report.grain().code());
     json.writeStringField("book", report.book().code());

@@ -85,7 +85,7 @@ class FastPathAgreementTest {
     if (files.fx() == null) {
       return dev.upshift.input.FxRates.none(files.currency());
     }
-    FxReader reader = new FxReader(new ReadContext(), files.fx(), files.currency());
+    FxReader reader = new FxReader(new ReadContext(), InputSource.of(files.fx()), files.currency());
     reader.read();
     return reader.rates();
   }
