@@ -193,6 +193,36 @@ class ReportsTest {
     assertThat(http.get("/v1/report?format=pdf", key).status()).isEqualTo(400);
   }
 
+  /**
+   * The onboarding window (SPEC §5.5) over the API: the same report, field for field, as the
+   * engine computes from the sample's files with {@code --rate-window onboarding:90}.
+   */
+  @Test
+  void rateWindow_givesTheCommandLinesReport() throws Exception {
+    Path files = demo();
+    dev.upshift.input.Dataset dataset = dev.upshift.io.csv.DatasetReader.read(
+        dev.upshift.io.csv.InputFiles.of(files.resolve("subscriptions.csv"))
+            .withCustomers(files.resolve("customers.csv")).withPlans(files.resolve("plans.csv"))
+            .withHealth(files.resolve("health.csv")).withTargets(files.resolve("targets.csv"))
+            .withFx(files.resolve("fx.csv"))).dataset();
+    dev.upshift.report.ReportOptions options = dev.upshift.report.ReportOptions.builder()
+        .grain(dev.upshift.time.Grain.QUARTER)
+        .rateWindow(dev.upshift.metric.RateWindow.onboarding(90)).build();
+    java.io.StringWriter text = new java.io.StringWriter();
+    dev.upshift.io.json.JsonReportWriter.write(dev.upshift.Upshift.report(dataset, options), text);
+    JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.toString());
+
+    JsonNode served = report("grain=quarter&rateWindow=onboarding:90");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) served).remove("dataVersion");
+
+    assertThat(served.at("/config/rateWindow").asText()).isEqualTo("onboarding:90");
+    assertThat(served).isEqualTo(expected);
+    Http.Reply refused = http.get("/v1/report?rateWindow=renewal:30", key);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    Http.Reply withAnalysis = http.get("/v1/report?rateWindow=onboarding:90&analysis=true", key);
+    assertThat(withAnalysis.status()).as(withAnalysis.toString()).isEqualTo(400);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "grain=week|grain: 'week' is not month, quarter or year",
