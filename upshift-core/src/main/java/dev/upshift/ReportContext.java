@@ -6,7 +6,7 @@ import dev.upshift.input.CustomerAttributes;
 import dev.upshift.input.Dataset;
 import dev.upshift.input.FxRates;
 import dev.upshift.input.HealthScores;
-import dev.upshift.input.PhaseTable;
+import dev.upshift.input.PlanCatalog;
 import dev.upshift.input.Target;
 import dev.upshift.metric.MetricEngine;
 import dev.upshift.metric.ReportPlan;
@@ -67,7 +67,7 @@ public final class ReportContext implements Serializable {
     this.by = options.by().stream().map(this::dimension).toList();
     Dimension where = options.where() == null ? null : dimension(options.where().dimension());
     UpsellRule rule = new UpsellRule(options.upsellDefinition(), options.minExpansionArr(),
-        options.minTenureMonths(), options.excludeTopTier());
+        options.minTenureMonths(), options.excludeTopTier(), options.rateWindow());
     this.engine = new MetricEngine(plan, options.book(), ladder, rule, options.rateCounting(), by,
         where, options.where() == null ? null : options.where().value(), health);
   }
@@ -85,11 +85,25 @@ public final class ReportContext implements Serializable {
   /** As {@link #of(Dataset, ReportOptions)}, with the FX rates the dataset's prices were read at. */
   public static ReportContext of(Dataset dataset, ReportOptions options, FxRates fx) {
     requireNonNull(dataset, "dataset is null");
+    return of(DataFacts.of(dataset.table(), dataset.plans()), options, dataset.plans(),
+        dataset.customers(), dataset.health(), dataset.targets(), dataset.currency(), fx);
+  }
+
+  /**
+   * The context of a report on phases that are not in one place (a Spark job's partitions): the
+   * facts gathered from every part and merged, with the small files read once.
+   *
+   * @param facts the merged {@link DataFacts} of every phase of the dataset
+   * @throws IllegalArgumentException on an unusable option, as {@link #of(Dataset, ReportOptions)}
+   */
+  public static ReportContext of(DataFacts facts, ReportOptions options, PlanCatalog plans,
+      CustomerAttributes customers, HealthScores health, List<Target> targets, String currency,
+      FxRates fx) {
+    requireNonNull(facts, "facts is null");
     requireNonNull(options, "options is null");
-    YearMonth[] range = range(dataset.table(), options);
-    return new ReportContext(options, range[0], range[1],
-        TierLadder.of(dataset.plans(), dataset.table()), dataset.customers(), dataset.health(),
-        dataset.targets(), dataset.currency(), fx);
+    YearMonth[] range = range(facts, options);
+    return new ReportContext(options, range[0], range[1], TierLadder.of(plans, facts.seenTops()),
+        customers, health, targets, currency, fx);
   }
 
   /** Rebuilds the transient parts after deserialisation. */
@@ -98,24 +112,17 @@ public final class ReportContext implements Serializable {
   }
 
   /** {@code --from} and {@code --to}, defaulting to the months of the data's first and last days. */
-  private static YearMonth[] range(PhaseTable table, ReportOptions options) {
+  private static YearMonth[] range(DataFacts facts, ReportOptions options) {
     YearMonth from = options.from();
     YearMonth to = options.to();
     if (from == null || to == null) {
-      if (table.size() == 0) {
+      if (facts.isEmpty()) {
         throw new IllegalArgumentException(
             "there are no subscription phases to take the report range from; give --from and --to");
       }
-      int earliest = Integer.MAX_VALUE;
-      int latest = Integer.MIN_VALUE;
-      for (int r = 0; r < table.size(); r++) {
-        int start = table.startOf(r);
-        int end = table.endOf(r);
-        earliest = Math.min(earliest, start);
-        latest = Math.max(latest, end != PhaseTable.NONE && end > start ? end : start);
-      }
-      from = from != null ? from : YearMonth.from(LocalDate.ofEpochDay(earliest));
-      to = to != null ? to : YearMonth.from(LocalDate.ofEpochDay(latest));
+      from = from != null ? from
+          : YearMonth.from(LocalDate.ofEpochDay(facts.earliestDay().getAsInt()));
+      to = to != null ? to : YearMonth.from(LocalDate.ofEpochDay(facts.latestDay().getAsInt()));
     }
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("--to " + to + " is before --from " + from);

@@ -93,7 +93,7 @@ public final class Upshift {
    * @param ledger the ledger sink (§7.3), or {@code null}
    * @return the report, with {@link Report#analysis()} set
    * @throws IllegalArgumentException on an unusable option, e.g. an unknown dimension in an
-   *     initiative's segment
+   *     initiative's segment, or a rate window ({@link ReportOptions#WINDOW_WITH_ANALYSIS})
    */
   public static Report analyze(Dataset dataset, ReportOptions options, AnalysisOptions analysis,
       Consumer<CustomerPeriod> ledger) {
@@ -133,7 +133,8 @@ public final class Upshift {
   public static CustomerExplanation explain(Dataset dataset, ReportOptions options, String customerId) {
     requireNonNull(customerId, "customerId is null");
     ReportContext context = ReportContext.of(dataset, options);
-    return Explainer.explain(context.engine(), context.plan(), dataset.table(), customerId);
+    return Explainer.explain(context.engine(), context.plan(), options.rateWindow(),
+        dataset.table(), customerId);
   }
 
   /** Rows of the ledger (§7.3), in customer order, to a consumer on the calling thread. */

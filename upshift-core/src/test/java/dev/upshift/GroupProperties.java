@@ -83,7 +83,8 @@ class GroupProperties {
   void analysisOfPartitionsEqualsAnalysisOfTheWhole(
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
     Dataset whole = RandomDatasets.dataset(seed);
-    ReportOptions options = RandomDatasets.options(seed).toBuilder().where(null).build();
+    ReportOptions options = RandomDatasets.options(seed).toBuilder().where(null).rateWindow(null)
+        .build();
     Report expected = Upshift.analyze(whole, options, AnalysisOptions.defaults(), null);
 
     ReportContext context = Upshift.context(whole, options);

@@ -63,11 +63,17 @@ public final class EndToEnd {
     List<String> chosen = only == null ? new ArrayList<>(scenarios.keySet()) : List.of(only.split(","));
     Path benchJar = Path.of(EndToEnd.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     long bytes = Files.size(data.resolve("subscriptions.csv"));
-    System.out.printf(Locale.ROOT, "data: %s, subscriptions.csv %d MB, %d runs each, Upshift JVM %s%n",
-        data, bytes >> 20, runs, String.join(" ", javaOpts));
+    System.out.printf(Locale.ROOT,
+        "data: %s, subscriptions.csv %d MB, %d runs each (interleaved), outputs in %s, Upshift JVM %s%n",
+        data, bytes >> 20, runs, out, String.join(" ", javaOpts));
+    System.out.printf(Locale.ROOT, "load average at start: %s%n",
+        Files.readString(Path.of("/proc/loadavg")).trim());
     System.out.println("| scenario | wall s (median) | CPU s | peak RSS MB | runs (wall s) |");
     System.out.println("|---|---|---|---|---|");
-    Map<String, Run> medians = new LinkedHashMap<>();
+    // Runs are interleaved (every scenario once, then again): on a shared machine a burst of
+    // load then falls on all scenarios alike instead of on one, which matters for the ratios.
+    Map<String, List<String>> commands = new LinkedHashMap<>();
+    Map<String, List<Run>> measured = new LinkedHashMap<>();
     for (String name : chosen) {
       List<String> command = new ArrayList<>();
       if (name.equals("sql")) {
@@ -79,8 +85,11 @@ public final class EndToEnd {
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(scenarios.get(name));
       }
-      List<Run> measured = new ArrayList<>();
-      for (int i = 0; i < runs; i++) {
+      commands.put(name, command);
+      measured.put(name, new ArrayList<>());
+    }
+    for (int i = 0; i < runs; i++) {
+      for (String name : chosen) {
         // A previous run's output is deleted before the clock starts: replacing a 3 GB ledger
         // makes the file system discard its blocks, which is not the ledger's cost.
         try (var old = Files.list(out)) {
@@ -88,12 +97,15 @@ public final class EndToEnd {
             Files.delete(file);
           }
         }
-        measured.add(time(command));
+        measured.get(name).add(time(commands.get(name)));
       }
-      Run median = median(measured);
+    }
+    Map<String, Run> medians = new LinkedHashMap<>();
+    for (String name : chosen) {
+      Run median = median(measured.get(name));
       medians.put(name, median);
       System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %d | %s |%n", name, median.wallSeconds(),
-          median.cpuSeconds(), median.peakRssKb() >> 10, measured.stream()
+          median.cpuSeconds(), median.peakRssKb() >> 10, measured.get(name).stream()
               .map(r -> String.format(Locale.ROOT, "%.2f%s", r.wallSeconds(),
                   r.exitCode() == 0 ? "" : " (exit " + r.exitCode() + ")"))
               .toList());
@@ -127,23 +139,27 @@ public final class EndToEnd {
     Map<String, List<String>> scenarios = new LinkedHashMap<>();
     scenarios.put("parse", concat(List.of("validate", "--subscriptions", subs), base));
     List<String> month = concat(List.of("report", "--subscriptions", subs), base,
-        List.of("--grain", "month", "--format", "json", "--out", "/dev/null"));
+        List.of("--grain", "month", "--format", "json", "--out",
+            out.resolve("month.json").toString()));
     scenarios.put("month", month);
     scenarios.put("segments", concat(month, List.of("--customers",
         data.resolve("customers.csv").toString(), "--by", "tenure,channel")));
     scenarios.put("contracted", concat(month, List.of("--book", "contracted")));
     scenarios.put("quarter-any", concat(List.of("report", "--subscriptions", subs), base,
         List.of("--grain", "quarter", "--rate-counting", "any", "--format", "json", "--out",
-            "/dev/null")));
+            out.resolve("quarter.json").toString())));
     scenarios.put("unsorted", concat(List.of("report", "--subscriptions",
         data.resolve("unsorted").resolve("subscriptions.csv").toString()), base,
-        List.of("--grain", "month", "--format", "json", "--out", "/dev/null")));
+        List.of("--grain", "month", "--format", "json", "--out",
+            out.resolve("month.json").toString())));
     scenarios.put("parquet", concat(List.of("report", "--subscriptions",
         data.resolve("typed").resolve("subscriptions.parquet").toString()), base,
-        List.of("--grain", "month", "--format", "json", "--out", "/dev/null")));
+        List.of("--grain", "month", "--format", "json", "--out",
+            out.resolve("month.json").toString())));
     scenarios.put("parquet-text", concat(List.of("report", "--subscriptions",
         data.resolve("text").resolve("subscriptions.parquet").toString()), base,
-        List.of("--grain", "month", "--format", "json", "--out", "/dev/null")));
+        List.of("--grain", "month", "--format", "json", "--out",
+            out.resolve("month.json").toString())));
     // Every output of one report on the whole folder (customers, health, targets, initiatives too):
     // issue #9 asks for the ledger and the HTML report within 1.5x of the plain JSON, same run.
     List<String> folder = List.of("report", "--data", data.toString());

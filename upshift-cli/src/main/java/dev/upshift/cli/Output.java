@@ -46,6 +46,15 @@ final class Output {
   /** Writes bytes to {@code file} atomically. */
   static void binary(Path file, BinaryBody body) throws IOException {
     Path absolute = file.toAbsolutePath();
+    if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+      // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: moving a
+      // file over it would replace the device itself, for every program on the machine.
+      try (OutputStream out = new java.io.BufferedOutputStream(
+          Files.newOutputStream(absolute, StandardOpenOption.WRITE), 1 << 16)) {
+        body.writeTo(out);
+      }
+      return;
+    }
     Path parent = absolute.getParent();
     Files.createDirectories(parent);
     // Not Files.createTempFile: its owner-only permissions would stick to the report.

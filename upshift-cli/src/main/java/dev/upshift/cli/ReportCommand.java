@@ -62,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "table|json|csv|html|xlsx", defaultValue = "table",
       converter = Formats.class, completionCandidates = Formats.class,
       description = "Output format (default: ${DEFAULT-VALUE}). html and xlsx always include the analysis "
-          + "and the tenure, initial_arr and health segments.")
+          + "(except with --rate-window) and the tenure, initial_arr and health segments.")
   Format format;
 
   @Option(names = "--out", paramLabel = "FILE",
@@ -85,7 +85,12 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ReportOptions options = selection.toOptions();
-    boolean analysed = analysis || format.alwaysAnalysed;
+    if (analysis && options.rateWindow() != null) {
+      throw usage(ReportOptions.WINDOW_WITH_ANALYSIS);
+    }
+    // Over a window, html and xlsx leave out the analysis, which pools the per-period rate; the
+    // report itself names the window where the rate appears.
+    boolean analysed = analysis || format.alwaysAnalysed && options.rateWindow() == null;
     if (format.alwaysAnalysed) {
       options = Analysis.withDashboardDimensions(options);
     }

@@ -1,6 +1,7 @@
 package dev.upshift.cli;
 
 import dev.upshift.metric.RateCounting;
+import dev.upshift.metric.RateWindow;
 import dev.upshift.metric.UpsellMember;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.SegmentFilter;
@@ -10,8 +11,10 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -72,6 +75,12 @@ final class ReportSelection {
       description = "Upsold only with qualifying ARR of at least X (seats when the definition is seats alone).")
   BigDecimal minExpansionArr;
 
+  @Option(names = "--rate-window", paramLabel = "onboarding:N", converter = RateWindows.class,
+      description = "Measure the Upsell Rate over each customer's first N days from its first active "
+          + "date, counted in the period where they end, instead of over each period (no quarter "
+          + "to date; not with --analysis).")
+  RateWindow rateWindow;
+
   @Option(names = "--tenure-buckets", paramLabel = "N,N,...", split = ",",
       description = "Upper edges in months of the tenure segments (default: 6,12,24).")
   List<Integer> tenureEdges;
@@ -92,7 +101,8 @@ final class ReportSelection {
         .rateCounting(rateCounting)
         .minTenureMonths(minTenureMonths)
         .excludeTopTier(excludeTopTier)
-        .minExpansionArr(minExpansionArr);
+        .minExpansionArr(minExpansionArr)
+        .rateWindow(rateWindow);
     try {
       builder.upsellDefinition(UpsellMember.parseDefinition(upsellDefinition));
       if (where != null) {
@@ -107,6 +117,18 @@ final class ReportSelection {
       return builder.build();
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
+    }
+  }
+
+  /** {@code --rate-window}: a bad value is a usage error that says what is expected. */
+  static final class RateWindows implements ITypeConverter<RateWindow> {
+    @Override
+    public RateWindow convert(String text) {
+      try {
+        return RateWindow.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 

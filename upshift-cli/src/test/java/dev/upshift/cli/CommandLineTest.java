@@ -45,6 +45,34 @@ class CommandLineTest {
     return Path.of(CommandLineTest.class.getResource("/planted/subscriptions.csv").toURI());
   }
 
+  /**
+   * {@code --out} naming a pipe or a device writes into it: moving a finished file over it, as
+   * for regular files, would replace {@code /dev/null} itself when run as root.
+   */
+  @Test
+  void outToAPipeWritesIntoItInsteadOfReplacingIt() throws Exception {
+    Path fifo = work.resolve("report.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
+          try {
+            return Files.readString(fifo);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+
+    Run run = run("report", "--data", demo().toString(), "--format", "json", "--out",
+        fifo.toString());
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(read.get(60, java.util.concurrent.TimeUnit.SECONDS)).startsWith("{")
+        .contains("\"schema\"");
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+    assertThat(Files.exists(fifo)).isTrue();
+  }
+
   @Test
   void validateReportsExactlyThePlantedLines() throws Exception {
     String file = planted().toString();

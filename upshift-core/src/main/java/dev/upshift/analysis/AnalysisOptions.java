@@ -18,7 +18,8 @@ import java.util.Set;
  * @param forecastWindow {@code K} of §6.3: periods pooled for a forecast rate and periods
  *     back-tested, ≥ 1 (SPEC: 6)
  */
-public record AnalysisOptions(List<Initiative> initiatives, Grain cohortGrain, int forecastWindow) {
+public record AnalysisOptions(List<Initiative> initiatives, Grain cohortGrain, int forecastWindow)
+    implements java.io.Serializable {
   /** {@code K} of §6.3. */
   public static final int DEFAULT_FORECAST_WINDOW = 6;
 

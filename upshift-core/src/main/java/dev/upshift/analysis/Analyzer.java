@@ -90,7 +90,8 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
    *
    * @param calendar the report's calendar
    * @param reported the reported periods ({@link dev.upshift.Upshift#periods}), at least one
-   * @throws IllegalArgumentException when an initiative names an unknown dimension
+   * @throws IllegalArgumentException when an initiative names an unknown dimension, or the
+   *     options measure the rate over a window ({@link ReportOptions#WINDOW_WITH_ANALYSIS})
    */
   public static Analyzer of(Dataset dataset, ReportOptions options, AnalysisOptions settings,
       Calendar calendar, List<Period> reported) {
@@ -100,6 +101,9 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
     requireNonNull(calendar, "calendar is null");
     if (reported.isEmpty()) {
       throw new IllegalArgumentException("no reported periods");
+    }
+    if (options.rateWindow() != null) {
+      throw new IllegalArgumentException(ReportOptions.WINDOW_WITH_ANALYSIS);
     }
     return new Analyzer(dataset, options, settings, calendar, reported);
   }

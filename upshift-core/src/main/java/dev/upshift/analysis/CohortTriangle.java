@@ -37,8 +37,25 @@ final class CohortTriangle implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     long customers;
-    final Map<Integer, Cell> cells = new TreeMap<>(); // by period index
+    /** By reported period index (1..n); {@code null} where the cohort has no customer yet. */
+    final Cell[] cells;
+
+    Cohort(int periods) {
+      cells = new Cell[periods + 1];
+    }
+
+    boolean hasCells() {
+      for (Cell cell : cells) {
+        if (cell != null) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
+
+  /** The cohort of each first-active day met so far: customers share a few hundred days. */
+  private transient Map<Integer, Cohort> byFirstActiveDay;
 
   CohortTriangle(Calendar calendar, Grain cohortGrain, List<Period> reported) {
     this.calendar = calendar;
@@ -57,8 +74,14 @@ final class CohortTriangle implements java.io.Serializable {
    * {@code null} for a customer never active: looked up once per customer, not once per row.
    */
   Cohort cohortFor(int firstActiveDay) {
-    return firstActiveDay == Integer.MAX_VALUE ? null
-        : cohorts.computeIfAbsent(cohortOf(firstActiveDay), m -> new Cohort());
+    if (firstActiveDay == Integer.MAX_VALUE) {
+      return null;
+    }
+    if (byFirstActiveDay == null) {
+      byFirstActiveDay = new java.util.HashMap<>();
+    }
+    return byFirstActiveDay.computeIfAbsent(firstActiveDay,
+        day -> cohorts.computeIfAbsent(cohortOf(day), m -> new Cohort(reported.size())));
   }
 
   /** Counts a customer (once) in its cohort ({@code null}: never active, no cohort). */
@@ -73,7 +96,11 @@ final class CohortTriangle implements java.io.Serializable {
     if (cohort == null || row.movement().arr0() <= 0) {
       return;
     }
-    Cell cell = cohort.cells.computeIfAbsent(row.periodIndex(), i -> new Cell());
+    Cell cell = cohort.cells[row.periodIndex()];
+    if (cell == null) {
+      cell = new Cell();
+      cohort.cells[row.periodIndex()] = cell;
+    }
     cell.customers++;
     if (row.eligible()) {
       cell.eligible++;
@@ -96,21 +123,29 @@ final class CohortTriangle implements java.io.Serializable {
    */
   void combine(CohortTriangle other, int sign) {
     other.cohorts.forEach((month, theirs) -> {
-      Cohort mine = cohorts.computeIfAbsent(month, m -> new Cohort());
+      Cohort mine = cohorts.computeIfAbsent(month, m -> new Cohort(reported.size()));
       mine.customers += sign * theirs.customers;
-      theirs.cells.forEach((index, t) -> {
-        Cell c = mine.cells.computeIfAbsent(index, i -> new Cell());
+      for (int index = 1; index < theirs.cells.length; index++) {
+        Cell t = theirs.cells[index];
+        if (t == null) {
+          continue;
+        }
+        if (mine.cells[index] == null) {
+          mine.cells[index] = new Cell();
+        }
+        Cell c = mine.cells[index];
         c.customers += sign * t.customers;
         c.eligible += sign * t.eligible;
         c.upsold += sign * t.upsold;
         c.arr0 = Math.addExact(c.arr0, Math.multiplyExact(sign, t.arr0));
         c.arr1 = Math.addExact(c.arr1, Math.multiplyExact(sign, t.arr1));
         if (c.customers == 0 && c.eligible == 0 && c.upsold == 0 && c.arr0 == 0 && c.arr1 == 0) {
-          mine.cells.remove(index);
+          mine.cells[index] = null;
         }
-      });
-      if (mine.customers == 0 && mine.cells.isEmpty()) {
+      }
+      if (mine.customers == 0 && !mine.hasCells()) {
         cohorts.remove(month);
+        byFirstActiveDay = null; // it may hold the removed cohort
       }
     });
   }
@@ -120,14 +155,18 @@ final class CohortTriangle implements java.io.Serializable {
     cohorts.forEach((firstMonth, cohort) -> {
       List<Cohorts.Cell> cells = new ArrayList<>();
       YearMonth startPeriod = calendar.periodOf(firstMonth).firstMonth();
-      cohort.cells.forEach((index, c) -> {
+      for (int index = 1; index < cohort.cells.length; index++) {
+        Cell c = cohort.cells[index];
+        if (c == null) {
+          continue;
+        }
         Period period = reported.get(index - 1);
         int age = (int) (startPeriod.until(period.firstMonth(), ChronoUnit.MONTHS)
             / calendar.grain().months());
         cells.add(new Cohorts.Cell(age, period.label(), c.customers, c.eligible, c.upsold,
             Rates.percent(c.upsold, c.eligible), Micros.toDecimal(c.arr0), Micros.toDecimal(c.arr1),
             Rates.percent(c.arr1, c.arr0)));
-      });
+      }
       String label = cohortGrain == Grain.QUARTER
           ? calendar.quarterOf(firstMonth).label() : firstMonth.toString();
       list.add(new Cohorts.Cohort(label, firstMonth, cohort.customers, cells));

@@ -17,6 +17,7 @@ final class HealthCorrelation implements java.io.Serializable {
 
   private final HealthScores health;
   private final List<Period> reported;
+  private final int[] periodStartDay; // by reported period index − 1, so no date math per row
   private final long[] bucketEligible = new long[BUCKETS.size()];
   private final long[] bucketUpsold = new long[BUCKETS.size()];
   private long observations;
@@ -33,6 +34,7 @@ final class HealthCorrelation implements java.io.Serializable {
   HealthCorrelation(HealthScores health, List<Period> reported) {
     this.health = health;
     this.reported = reported;
+    this.periodStartDay = reported.stream().mapToInt(p -> (int) p.start().toEpochDay()).toArray();
   }
 
   /** A new, empty accumulator over the same scores and periods. */
@@ -50,8 +52,7 @@ final class HealthCorrelation implements java.io.Serializable {
     if (!row.eligible()) {
       return;
     }
-    int start = (int) reported.get(row.periodIndex() - 1).start().toEpochDay();
-    double x = scores == null ? Double.NaN : scores.scoreAt(start);
+    double x = scores == null ? Double.NaN : scores.scoreAt(periodStartDay[row.periodIndex() - 1]);
     if (Double.isNaN(x)) {
       withoutScore++;
       return;

@@ -13,7 +13,8 @@ import java.time.LocalDate;
  * @param launchDate the day it started
  * @param segment the segment it targets ({@code dim=value}), or {@code null} for all customers
  */
-public record Initiative(String name, LocalDate launchDate, SegmentFilter segment) {
+public record Initiative(String name, LocalDate launchDate, SegmentFilter segment)
+    implements java.io.Serializable {
   public Initiative {
     requireNonNull(name, "name is null");
     requireNonNull(launchDate, "launchDate is null");

@@ -11,9 +11,11 @@ import java.util.List;
  *
  * @param firstActiveDate {@code first_active_date} in the report's book, or {@code null}
  * @param initialArrMicros {@code initial_arr} in micro-units
+ * @param window the customer's onboarding window when the report measures the Upsell Rate over
+ *     one (§5.5), else {@code null}
  */
 public record CustomerExplanation(String customerId, LocalDate firstActiveDate,
-    long initialArrMicros, List<PeriodExplanation> periods) {
+    long initialArrMicros, List<PeriodExplanation> periods, WindowExplanation window) {
   public CustomerExplanation {
     requireNonNull(customerId, "customerId is null");
     periods = List.copyOf(periods);

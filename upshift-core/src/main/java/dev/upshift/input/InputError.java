@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One rejected input cell or row, carrying what a person needs to fix it and a code a program can
- * act on. Immutable; only {@code column} may be {@code null}.
+ * act on. Immutable and serialisable (errors found on a Spark executor travel to the driver); only
+ * {@code column} may be {@code null}.
  *
  * @param file the file name as the user gave it (e.g. {@code subscriptions.csv})
  * @param line physical line number, header = 1; 0 when the error concerns the whole file
@@ -13,7 +14,7 @@ import static java.util.Objects.requireNonNull;
  * @param reason what is wrong, in words a person can act on
  */
 public record InputError(String file, long line, String column, InputErrorCode code,
-    String reason) {
+    String reason) implements java.io.Serializable {
   public InputError {
     requireNonNull(file, "file is null");
     requireNonNull(code, "code is null");

@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 
 /**
  * Subscription phases in columns: the compact in-memory form of millions of {@link Phase}s.
- * Immutable once built.
+ * Immutable once built; serialisable (a Spark job keeps the phases it has checked between its passes).
  *
  * <p>A phase object with its dates and boxed tier costs about a hundred bytes and one pointer
  * chase per field; a row here costs 58 bytes in primitive arrays the garbage collector never
@@ -23,7 +23,9 @@ import java.util.stream.IntStream;
  * <p>Rows are in input order. {@link #byCustomer()} groups them by customer once (a counting
  * sort, stable in input order) for the overlap check and the engine.
  */
-public final class PhaseTable {
+public final class PhaseTable implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** An absent day ({@code end}, {@code cancelSigned}), tier or plan. */
   public static final int NONE = Integer.MIN_VALUE;
 
@@ -49,7 +51,8 @@ public final class PhaseTable {
   private final byte[] status;
   private final byte[] kind;
   private final int[] sourceLine;
-  private volatile Grouping grouping;
+  /** Worked out again after deserialisation, when first asked for. */
+  private transient volatile Grouping grouping;
 
   private PhaseTable(Builder b) {
     size = b.size;

@@ -58,8 +58,11 @@ public final class SubscriptionLog {
     }
   }
 
-  /** A row dropped by the overlap check, with the error that names it. */
-  public record Rejected(Phase phase, InputError error) {}
+  /**
+   * A row dropped by the overlap check, with the error that names it and the earlier row it
+   * overlaps (whose line the error names).
+   */
+  public record Rejected(Phase phase, InputError error, Phase earlier) {}
 
   /** Checks every line for overlaps. */
   public Checked check() {
@@ -75,7 +78,7 @@ public final class SubscriptionLog {
           admitted.computeIfAbsent(new LineKey(row.customerId(), row.lineId()), k -> new TreeMap<>());
       Optional<Phase> earlier = overlapping(line, row);
       if (earlier.isPresent()) {
-        rejected.add(new Rejected(row, overlapError(row, earlier.get())));
+        rejected.add(new Rejected(row, overlapError(row, earlier.get()), earlier.get()));
       } else {
         line.put(row.start(), row);
         kept.add(row);

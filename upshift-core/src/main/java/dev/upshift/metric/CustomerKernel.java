@@ -13,29 +13,34 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The hot path: one customer's contribution to every computed period, read straight from a {@link
- * PhaseTable} into {@link MetricTotals}, on primitive arrays reused from customer to customer.
- *
- * <p>It computes exactly what {@link CustomerEvaluator} computes from {@code CustomerTimeline},
- * {@code CustomerState} and {@code MovementClassifier} objects (the differential tests hold both to
- * the naive reference), in the same steps:
+ * The one place the rules of SPEC §2–§5 are computed: one customer's contribution to every
+ * computed period, read straight from a {@link PhaseTable} into {@link MetricTotals}, on primitive
+ * arrays reused from customer to customer. The report, the ledger, the analysis and explanations
+ * all come from here (the differential tests hold it to the naive reference of the test tree), in
+ * these steps:
  * <ol>
- *   <li>each line's step function in the book ({@code LineTimeline}): the days it changes and the
- *       row in force from each;
+ *   <li>each line's step function in the book (§2.3): the days it changes and the row in force
+ *       from each;
  *   <li>the row in force on each line at each month-end snapshot; snapshots where no line changed
- *       share a state, as {@code CustomerTimeline.statesAt} shares instances;
- *   <li>per distinct state, each product's ARR, seats, tier and plan ({@code CustomerState});
- *   <li>the movement of each month and each period ({@code MovementClassifier}) and the Upsell
- *       Rate, trailing and retention facts ({@code CustomerEvaluator}).
+ *       share a state;
+ *   <li>per distinct state, each product's ARR, seats, tier and plan (§3.1);
+ *   <li>the movement of each month and each period (§4) and the Upsell Rate, trailing and
+ *       retention facts (§5).
  * </ol>
  * Money is {@code long} micro-units with exact arithmetic throughout; an overflow throws.
  *
+ * <p>With an onboarding window (§5.5, {@code --rate-window}), two more states are read in step 2,
+ * at the ends of the first active day f and of day e = f + N, and go through steps 3 and 4 like the
+ * month ends; the movement between them decides the Upsell Rate of the period holding e. Without
+ * a window none of this runs.
+ *
  * <p>One instance per batch of customers: not thread-safe. It allocates only when a customer is
- * larger than any seen before (the scratch arrays grow) and, with segments, for their facts and
- * for a segment cell's first row in a period.
+ * larger than any seen before (the scratch arrays grow), with segments for their facts and for a
+ * segment cell's first row in a period, and for the rows a {@link RowSink} asks for.
  */
 final class CustomerKernel {
   private static final int NO_ROW = -1;
+  private static final int NO_STATE = -1;
   private static final int NONE = PhaseTable.NONE;
   private static final int UPSELL = Component.UPSELL.ordinal();
   private static final int COMPONENTS = Component.count();
@@ -57,13 +62,17 @@ final class CustomerKernel {
   private final int[] twelveMonthsAgo;
   private final LocalDate[] periodStart;
   private final LocalDate[] periodEnd;
+  /** The onboarding window's length in days (§5.5 window), 0 when the rate is per period. */
+  private final int windowDays;
+  private final int[] periodStartDay;
+  private final int[] periodEndDay;
   private final boolean needsFacts;
   private final Dimension whereDimension;
   /** The where dimension's value by customer when it is static, else {@code null}. */
   private final String[] staticWhereValues;
   private final String whereValue;
-  /** Health scores, looked up once per customer when segment facts are needed. */
-  private final HealthScores health;
+  /** Each customer's health scores, when a dimension reads them, else {@code null}. */
+  private final HealthScores.Series[] health;
 
   // Scratch, grown as needed.
   private int[] rows = new int[64];
@@ -101,6 +110,13 @@ final class CustomerKernel {
   private final int[] upsellUserMonths;
   private final boolean[] monthEligible;
   private final long[] monthQualifying;
+  // With a window: the customer's states at the ends of days f and e = f + N (NO_STATE when never
+  // active), the computed period holding e (-1 when none does), eligibility and qualifying ARR.
+  private int windowStartState = NO_STATE;
+  private int windowEndState = NO_STATE;
+  private int windowPeriod = -1;
+  private boolean windowEligible;
+  private long windowQualifying = -1;
   private final KernelRow row = new KernelRow();
   // Segments: the --by dimensions, the values of the static ones by customer (null for those that
   // vary by period), the totals by combination of values (null without --by) and the current
@@ -112,8 +128,8 @@ final class CustomerKernel {
 
   CustomerKernel(TableFacts facts, Book book, ReportPlan plan, UpsellRule rule,
       RateCounting counting, List<Dimension> dimensions, Dimension whereDimension,
-      String whereValue, MetricEngine.PeriodIndexes[] periods, HealthScores health) {
-    this.health = health;
+      String whereValue, MetricEngine.PeriodIndexes[] periods) {
+    this.health = facts.health();
     this.table = facts.table();
     this.rowTier = facts.rowTier();
     this.productTop = facts.productTop();
@@ -137,6 +153,9 @@ final class CustomerKernel {
     this.twelveMonthsAgo = new int[periodCount];
     this.periodStart = new LocalDate[periodCount];
     this.periodEnd = new LocalDate[periodCount];
+    this.windowDays = rule.windowDays();
+    this.periodStartDay = new int[periodCount];
+    this.periodEndDay = new int[periodCount];
     for (int i = 0; i < periodCount; i++) {
       open[i] = periods[i].open();
       close[i] = periods[i].close();
@@ -145,6 +164,8 @@ final class CustomerKernel {
       Period p = periods[i].period();
       periodStart[i] = p.start();
       periodEnd[i] = p.end();
+      periodStartDay[i] = Math.toIntExact(p.start().toEpochDay());
+      periodEndDay[i] = Math.toIntExact(p.end().toEpochDay());
     }
     this.whereDimension = whereDimension;
     this.whereValue = whereValue;
@@ -192,7 +213,7 @@ final class CustomerKernel {
     if (needsFacts) {
       initialArrMicros = initialArr();
       firstActive = SegmentFacts.firstActiveDate(firstActiveDay);
-      scores = health.series(customerId);
+      scores = health == null ? null : health[customer];
     }
     for (int i = 0; i < periodCount; i++) {
       period(i);
@@ -254,8 +275,14 @@ final class CustomerKernel {
     System.arraycopy(groupRows, from, rows, 0, count);
     buildLines(count);
     buildSnapshots();
+    if (windowDays > 0) {
+      addWindowStates();
+    }
     buildProductStates();
     monthly();
+    if (windowDays > 0) {
+      measureWindow();
+    }
   }
 
   // ---- Explanations ---------------------------------------------------------------------------
@@ -279,13 +306,44 @@ final class CustomerKernel {
    * order.
    */
   int[] billableRowsAt(int k) {
+    return billableRowsOf(stateOf[k]);
+  }
+
+  private int[] billableRowsOf(int state) {
     int[] result = new int[lineCount];
-    int base = stateOf[k] * lineCount;
+    int base = state * lineCount;
     for (int l = 0; l < lineCount; l++) {
       int r = stateLineRow[base + l];
       result[l] = r != NO_ROW && table.billable(r) ? r : NO_ROW;
     }
     return result;
+  }
+
+  /**
+   * After {@link #explain} with a window (§5.5): the customer's window as a row, its movement from
+   * the snapshot at f to the one at e with the window's eligibility and upsold facts, its period
+   * index that of the computed period holding e (-1 when none does); {@code null} without a window
+   * or when the customer was never active.
+   */
+  CustomerPeriod windowRow(String customerId) {
+    if (windowStartState == NO_STATE) {
+      return null;
+    }
+    classify(windowStartState, windowEndState, true);
+    row.eligible = windowEligible;
+    row.upsold = windowEligible && windowQualifying >= 0;
+    row.upsoldArr = row.upsold ? windowQualifying : 0;
+    row.qtdEligible = false;
+    row.qtdUpsold = false;
+    row.upsellUserT3 = false;
+    row.upsellUserT12 = false;
+    row.arr12MonthsAgo = 0;
+    return row.toCustomerPeriod(customerId, windowPeriod, firstActiveDay);
+  }
+
+  /** After {@link #windowRow}: the billable row on each line at f and at e (as at a snapshot). */
+  int[][] windowBillableRows() {
+    return new int[][] {billableRowsOf(windowStartState), billableRowsOf(windowEndState)};
   }
 
   /** After {@link #evaluate}: {@code first_active_date} as an epoch day, MAX_VALUE when never. */
@@ -497,7 +555,7 @@ final class CustomerKernel {
     return order[b] > order[a];
   }
 
-  /** {@code LineTimeline.Steps.add}: merges a step into the previous one when nothing changes. */
+  /** Adds a step to a line's step function, merged into the previous one when nothing changes. */
   private int addStep(int first, int size, int day, int r) {
     if (size > first && stepDay[size - 1] == day) {
       stepRow[size - 1] = r; // a later step on the same day replaces it
@@ -538,10 +596,7 @@ final class CustomerKernel {
         }
       }
       if (changed) {
-        int base = stateCount * lineCount;
-        if (stateLineRow.length < base + lineCount) {
-          stateLineRow = Arrays.copyOf(stateLineRow, Math.max(base + lineCount, stateLineRow.length * 2));
-        }
+        int base = newStateBase();
         for (int l = 0; l < lineCount; l++) {
           stateLineRow[base + l] = cursor[l] < 0 ? NO_ROW : stepRow[lineStepStart[l] + cursor[l]];
         }
@@ -549,6 +604,57 @@ final class CustomerKernel {
       }
       stateOf[d] = stateCount - 1;
     }
+  }
+
+  /** Room in {@link #stateLineRow} for one more state: the offset of its first line. */
+  private int newStateBase() {
+    int base = stateCount * lineCount;
+    if (stateLineRow.length < base + lineCount) {
+      stateLineRow = Arrays.copyOf(stateLineRow, Math.max(base + lineCount, stateLineRow.length * 2));
+    }
+    return base;
+  }
+
+  /**
+   * With a window (§5.5), the states at the ends of day f (the first active date) and day e = f + N,
+   * appended after the month-end states: arbitrary days, so the product states and the movement
+   * between them come from the same code as every month's. The period holding e is found here too.
+   */
+  private void addWindowStates() {
+    windowPeriod = -1;
+    if (firstActiveDay == Integer.MAX_VALUE) {
+      windowStartState = NO_STATE;
+      windowEndState = NO_STATE;
+      return;
+    }
+    long end = (long) firstActiveDay + windowDays;
+    windowStartState = addStateAt(firstActiveDay);
+    // A window reaching past the last representable day sees the lines' last steps.
+    windowEndState = addStateAt((int) Math.min(end, Integer.MAX_VALUE));
+    for (int i = 0; i < periodCount; i++) {
+      if (periodStartDay[i] <= end && end <= periodEndDay[i]) {
+        windowPeriod = i;
+        break;
+      }
+    }
+  }
+
+  /** Appends the state at the end of {@code day}: each line's row in force then. */
+  private int addStateAt(int day) {
+    int base = newStateBase();
+    for (int l = 0; l < lineCount; l++) {
+      stateLineRow[base + l] = rowInForce(l, day);
+    }
+    return stateCount++;
+  }
+
+  /** The row in force on local line {@code l} at the end of {@code day}, or {@code NO_ROW}. */
+  private int rowInForce(int l, int day) {
+    int r = NO_ROW;
+    for (int s = lineStepStart[l]; s < lineStepStart[l + 1] && stepDay[s] <= day; s++) {
+      r = stepRow[s];
+    }
+    return r;
   }
 
   // ---- 3. Product states --------------------------------------------------------------------
@@ -626,10 +732,7 @@ final class CustomerKernel {
   private long arrOnDay(int day) {
     long total = 0;
     for (int l = 0; l < lineCount; l++) {
-      int r = NO_ROW;
-      for (int s = lineStepStart[l]; s < lineStepStart[l + 1] && stepDay[s] <= day; s++) {
-        r = stepRow[s];
-      }
+      int r = rowInForce(l, day);
       if (r != NO_ROW && table.billable(r)) {
         total = Math.addExact(total, table.arrMicrosOf(r));
       }
@@ -715,7 +818,7 @@ final class CustomerKernel {
     }
   }
 
-  /** The price–volume split of a product held at both ends (see {@code MovementClassifier}). */
+  /** The price–volume split of a product held at both ends (§4.2; see the movement package). */
   private void heldAtBoth(int a, int b, int p) {
     int cell0 = a * productCount + p;
     int cell1 = b * productCount + p;
@@ -830,13 +933,28 @@ final class CustomerKernel {
     }
   }
 
+  /**
+   * With a window (§5.5): the movement from the state at f to the state at e, measured net, and
+   * whether the customer is eligible for it and qualifies. A customer whose ARR is gone at e
+   * churned within its window: eligible, and not upsold.
+   */
+  private void measureWindow() {
+    if (windowStartState == NO_STATE) {
+      windowEligible = false;
+      windowQualifying = -1;
+      return;
+    }
+    classify(windowStartState, windowEndState, true);
+    windowEligible = rule.eligibleOverWindow(
+        rule.excludesTopTier() && allAtTopTier(windowStartState));
+    windowQualifying = rule.qualifyingArr(row.components, row.seats0, row.seats1);
+  }
+
   /** Fills {@link #row} with the customer's contribution to period {@code i}. */
   private void period(int i) {
     int o = open[i];
     int c = close[i];
     boolean singleMonth = o + 1 == c;
-    boolean eligible;
-    long qualifying;
     if (singleMonth) {
       row.clearMovement();
       row.status = monthStatus[c];
@@ -849,13 +967,33 @@ final class CustomerKernel {
       System.arraycopy(monthComponents, c * COMPONENTS, row.components, 0, COMPONENTS);
       row.upsellRamp = monthRamp[c];
       row.inferredDirections = monthInferred[c];
+    } else {
+      classify(stateOf[o], stateOf[c], firstActiveDay <= days[o]);
+    }
+    if (windowDays > 0) {
+      windowRate(i);
+    } else {
+      periodRate(i, o, c);
+    }
+    row.upsellUserT3 = anyUpsellUser(c - 2, c);
+    row.upsellUserT12 = anyUpsellUser(c - 11, c);
+    row.arr12MonthsAgo = stateArr[stateOf[twelveMonthsAgo[i]]];
+  }
+
+  /**
+   * The Upsell Rate facts of period {@code i} measured over the period, after its movement is in
+   * {@link #row}: eligibility at d0, upsold by the period's months ({@code any}) or as a whole
+   * ({@code net}), and quarter to date.
+   */
+  private void periodRate(int i, int o, int c) {
+    boolean eligible;
+    long qualifying;
+    if (o + 1 == c) {
       eligible = monthEligible[c];
       qualifying = monthQualifying[c];
     } else {
       int s0 = stateOf[o];
-      classify(s0, stateOf[c], firstActiveDay <= days[o]);
-      boolean active = stateArr[s0] > 0;
-      eligible = active && rule.eligible(true, firstActiveDay, periodStart[i],
+      eligible = stateArr[s0] > 0 && rule.eligible(true, firstActiveDay, periodStart[i],
           rule.excludesTopTier() && allAtTopTier(s0));
       qualifying = counting == RateCounting.NET
           ? rule.qualifyingArr(row.components, row.seats0, row.seats1)
@@ -875,9 +1013,19 @@ final class CustomerKernel {
     }
     row.qtdEligible = qtdEligible;
     row.qtdUpsold = qtdUpsold;
-    row.upsellUserT3 = anyUpsellUser(c - 2, c);
-    row.upsellUserT12 = anyUpsellUser(c - 11, c);
-    row.arr12MonthsAgo = stateArr[stateOf[twelveMonthsAgo[i]]];
+  }
+
+  /**
+   * The Upsell Rate facts of period {@code i} with a window: the customer counts only in the period
+   * holding its window's end; there is no quarter to date (§5.5).
+   */
+  private void windowRate(int i) {
+    boolean eligible = i == windowPeriod && windowEligible;
+    row.eligible = eligible;
+    row.upsold = eligible && windowQualifying >= 0;
+    row.upsoldArr = row.upsold ? windowQualifying : 0;
+    row.qtdEligible = false;
+    row.qtdUpsold = false;
   }
 
   /** {@code any} counting: the sum over the months that qualify on their own; -1 when none does. */

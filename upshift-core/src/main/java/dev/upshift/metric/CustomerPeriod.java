@@ -32,9 +32,13 @@ public record CustomerPeriod(String customerId, int periodIndex, Movement moveme
     requireNonNull(movement, "movement is null");
   }
 
-  /** Whether the customer has a ledger row: active at either end of the period (§10). */
+  /**
+   * Whether the customer has a ledger row: active at either end of the period (§10), or counted
+   * eligible for the Upsell Rate, which an onboarding window (§5.5) can make a customer without
+   * ARR at either end; its ledger row then has an empty status.
+   */
   public boolean inLedger() {
-    return movement.arr0() > 0 || movement.arr1() > 0;
+    return movement.arr0() > 0 || movement.arr1() > 0 || eligible;
   }
 
   /** Whether the row changes any figure of the report (rows that do not are skipped early). */

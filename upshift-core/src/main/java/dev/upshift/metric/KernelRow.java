@@ -67,9 +67,13 @@ final class KernelRow {
     return seats0 > 0 && seats1 > seats0;
   }
 
-  /** Active at either end: the customer has a ledger row (§10). */
+  /**
+   * Active at either end, or eligible for the Upsell Rate: the customer has a ledger row (§10).
+   * Only an onboarding window (§5.5) makes a customer eligible in a period where it has no ARR at
+   * either end; without one, eligible customers are active at d0.
+   */
   boolean inLedger() {
-    return arr0 > 0 || arr1 > 0;
+    return arr0 > 0 || arr1 > 0 || eligible;
   }
 
   /** Whether the row changes any figure of the report. */

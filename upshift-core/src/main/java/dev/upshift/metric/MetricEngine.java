@@ -135,14 +135,16 @@ public final class MetricEngine {
   }
 
   /**
-   * With sinks, batches run a wave at a time, a few per core, and the wave's sinks are closed in
+   * With sinks, batches run a wave at a time, several per core, and the wave's sinks are closed in
    * order before the next starts: rows reach their receiver in customer order, while only a few
    * batches' rows wait in memory (a ledger's formatted text, say) instead of all of them.
    */
   private <S extends RowSink> MetricTotals computeInWaves(TableFacts facts,
       PhaseTable.Grouping groups, int batches, int[] order, RowSinks<S> sinks,
       LongConsumer progress) {
-    int wave = 2 * (ForkJoinPool.getCommonPoolParallelism() + 1);
+    // Eight batches per thread: the barrier at each wave's end idles the threads that finish
+    // first, and a ledger's formatted batches in flight stay at a few hundred megabytes.
+    int wave = 8 * (ForkJoinPool.getCommonPoolParallelism() + 1);
     MetricTotals total = empty();
     for (int first = 0; first < batches; first += wave) {
       record Done<S>(MetricTotals totals, S sink) {}
@@ -224,7 +226,15 @@ public final class MetricEngine {
       opening.add(phases(table, kernel.billableRowsAt(p.open())));
       closing.add(phases(table, kernel.billableRowsAt(p.close())));
     }
-    return new Trace(rows, kernel.firstActiveDay(), kernel.initialArr(), opening, closing);
+    CustomerPeriod windowRow = kernel.windowRow(customerId);
+    WindowTrace window = null;
+    if (windowRow != null) {
+      int[][] ends = kernel.windowBillableRows();
+      window = new WindowTrace(windowRow, kernel.firstActiveDay(),
+          (long) kernel.firstActiveDay() + rule.windowDays(), phases(table, ends[0]),
+          phases(table, ends[1]));
+    }
+    return new Trace(rows, kernel.firstActiveDay(), kernel.initialArr(), opening, closing, window);
   }
 
   /** Per line (in line-id order), the phase of a row, or {@code null} where there is none. */
@@ -246,9 +256,11 @@ public final class MetricEngine {
    * @param opening per computed period, the billable phase on each line at {@code d0} (line-id
    *     order, {@code null} where none)
    * @param closing the same at {@code d1}
+   * @param window the customer's onboarding window when the rate is measured over one (§5.5), or
+   *     {@code null}: without a window, or for a customer never active
    */
   public record Trace(List<CustomerPeriod> rows, int firstActiveDay, long initialArrMicros,
-      List<List<Phase>> opening, List<List<Phase>> closing) {
+      List<List<Phase>> opening, List<List<Phase>> closing, WindowTrace window) {
     public Trace {
       rows = List.copyOf(rows);
       opening = List.copyOf(opening);
@@ -256,12 +268,32 @@ public final class MetricEngine {
     }
   }
 
+  /**
+   * One customer's onboarding window as the engine measured it (§5.5 window), for explanations.
+   *
+   * @param row the movement from the snapshot at f to the one at e, with the window's {@code
+   *     eligible} (the top-tier rule; whatever the segment), {@code upsold} and {@code upsoldArr};
+   *     its {@code periodIndex} is the computed period holding e, or -1 when none does
+   * @param startDay f, the first active date, as an epoch day
+   * @param endDay e = f + N, as an epoch day
+   * @param opening the billable phase on each line at f (line-id order, {@code null} where none)
+   * @param closing the same at e
+   */
+  public record WindowTrace(CustomerPeriod row, int startDay, long endDay, List<Phase> opening,
+      List<Phase> closing) {
+    public WindowTrace {
+      requireNonNull(row, "row is null");
+      requireNonNull(opening, "opening is null"); // unmodifiable, with nulls: not copied
+      requireNonNull(closing, "closing is null");
+    }
+  }
+
   private TableFacts facts(PhaseTable table) {
-    return TableFacts.of(table, ladder, dimensions, whereDimension);
+    return TableFacts.of(table, ladder, dimensions, whereDimension, health);
   }
 
   private CustomerKernel kernel(TableFacts facts) {
     return new CustomerKernel(facts, book, plan, rule, counting, dimensions, whereDimension,
-        whereValue, periods, health);
+        whereValue, periods);
   }
 }

@@ -221,12 +221,13 @@ public final class PeriodTotals implements java.io.Serializable {
   }
 
   /**
-   * Whether no customer was active at either end and no trailing or quarter-to-date count is set:
-   * then every additive figure of the period is 0 (derived ones, like growth, may not be).
+   * Whether no customer was active at either end and no trailing, quarter-to-date or eligible count
+   * is set: then every additive figure of the period is 0 (derived ones, like growth, may not be).
+   * (An onboarding window can count a customer eligible with no ARR at either end.)
    */
   public boolean isEmpty() {
     return logosStarting == 0 && logosEnding == 0 && upsellUsersT3 == 0 && upsellUsersT12 == 0
-        && qtdEligible == 0;
+        && qtdEligible == 0 && eligible == 0;
   }
 
   // Read access for the report builder and for analyses.

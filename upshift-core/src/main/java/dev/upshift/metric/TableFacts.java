@@ -1,5 +1,6 @@
 package dev.upshift.metric;
 
+import dev.upshift.input.HealthScores;
 import dev.upshift.input.PhaseTable;
 import dev.upshift.segment.Dimension;
 import dev.upshift.state.TierLadder;
@@ -22,12 +23,15 @@ import java.util.stream.IntStream;
  *     dimension is static (a {@code customers.csv} column), else {@code null}
  * @param staticWhereValues the {@code --where} dimension's value of every customer when it is static,
  *     else {@code null}
+ * @param health every customer's health scores ({@code null} entries for none), when a dimension
+ *     reads them, else {@code null}: looked up in one pass, like the static values
  */
 record TableFacts(PhaseTable table, int[] rowTier, int[] productTop, int[] lineRank,
-    int[] productRank, String[][] staticValues, String[] staticWhereValues) {
+    int[] productRank, String[][] staticValues, String[] staticWhereValues,
+    HealthScores.Series[] health) {
 
   static TableFacts of(PhaseTable table, TierLadder ladder, List<Dimension> dimensions,
-      Dimension whereDimension) {
+      Dimension whereDimension, HealthScores health) {
     int[] productTop = new int[table.productCount()];
     for (int p = 0; p < productTop.length; p++) {
       productTop[p] = ladder.topTierOf(table.productName(p));
@@ -35,7 +39,23 @@ record TableFacts(PhaseTable table, int[] rowTier, int[] productTop, int[] lineR
     return new TableFacts(table, ladder.tiersOf(table), productTop,
         ranks(table.lineCount(), table::lineId), ranks(table.productCount(), table::productName),
         dimensions.stream().map(d -> staticValuesOf(d, table)).toArray(String[][]::new),
-        whereDimension == null ? null : staticValuesOf(whereDimension, table));
+        whereDimension == null ? null : staticValuesOf(whereDimension, table),
+        readsHealth(dimensions, whereDimension) && !health.isEmpty() ? healthOf(health, table)
+            : null);
+  }
+
+  private static boolean readsHealth(List<Dimension> dimensions, Dimension whereDimension) {
+    return dimensions.stream().anyMatch(d -> d.name().equals(HEALTH))
+        || whereDimension != null && whereDimension.name().equals(HEALTH);
+  }
+
+  private static final String HEALTH = "health";
+
+  private static HealthScores.Series[] healthOf(HealthScores health, PhaseTable table) {
+    HealthScores.Series[] series = new HealthScores.Series[table.customerCount()];
+    IntStream.range(0, series.length).parallel()
+        .forEach(c -> series[c] = health.series(table.customerId(c)));
+    return series;
   }
 
   /**

@@ -18,9 +18,13 @@ public final class UpsellRule {
   private final long threshold; // micro-units, or seats when seatsOnly
   private final int minTenureMonths;
   private final boolean excludeTopTier;
+  private final RateWindow window;
 
+  /**
+   * @param window the window the rate is measured over instead of the period, or {@code null}
+   */
   public UpsellRule(Set<UpsellMember> members, BigDecimal minExpansion, int minTenureMonths,
-      boolean excludeTopTier) {
+      boolean excludeTopTier, RateWindow window) {
     this.seatsOnly = members.equals(Set.of(UpsellMember.SEATS));
     this.memberArray = members.toArray(UpsellMember[]::new);
     // With seats alone the threshold is a seat count; seats are whole, so round up a fraction.
@@ -29,6 +33,7 @@ public final class UpsellRule {
         : Micros.of(minExpansion);
     this.minTenureMonths = minTenureMonths;
     this.excludeTopTier = excludeTopTier;
+    this.window = window;
   }
 
   /**
@@ -49,6 +54,23 @@ public final class UpsellRule {
       return false;
     }
     return !(excludeTopTier && allAtTopTier);
+  }
+
+  /**
+   * Eligible over an onboarding window (§5.5 window): every customer is, in the period that holds
+   * its window's end, unless (with {@code excludeTopTier}) every product it held at its first
+   * active date was at its top tier then. The minimum tenure does not apply.
+   *
+   * @param allAtTopTier whether every product held at the first active date is at its top tier;
+   *     read only when {@link #excludesTopTier()}
+   */
+  boolean eligibleOverWindow(boolean allAtTopTier) {
+    return !(excludeTopTier && allAtTopTier);
+  }
+
+  /** The onboarding window's length in days, or 0 when the rate is measured over each period. */
+  int windowDays() {
+    return window == null ? 0 : window.days();
   }
 
   /** Whether customers at the top tier of every product they hold are not eligible. */

@@ -16,6 +16,8 @@
  *
  * <p>Snapshots are read at consecutive month ends ({@link dev.upshift.metric.ReportPlan}); monthly
  * movements give T3/T12 Upsell Users, quarter-to-date figures and {@code any} counting, and period
- * movements compare the period's own two snapshots.
+ * movements compare the period's own two snapshots. An onboarding window ({@link
+ * dev.upshift.metric.RateWindow}) adds, per customer, the states at its first active date and N
+ * days later, classified by the same code, for an Upsell Rate over each customer's first N days.
  */
 package dev.upshift.metric;

@@ -75,7 +75,8 @@ public final class ReportBuilder {
     return new ReportConfig(members, options.rateCounting().code(), options.minTenureMonths(),
         options.excludeTopTier(), options.minExpansionArr(),
         options.where() == null ? null : options.where().toString(), options.fiscalYearStart(),
-        options.by(), options.tenureEdges(), options.initialArrEdges());
+        options.by(), options.tenureEdges(), options.initialArrEdges(),
+        options.rateWindow());
   }
 
   private static InputInfo input(InputSummary summary, long inferred) {
@@ -136,19 +137,24 @@ public final class ReportBuilder {
         upsellRate(period, t, segment), retention, ratios, growth);
   }
 
+  /**
+   * The Upsell Rate figures and status (§5.5, §5.6). Monthly rows compare the quarter to date with
+   * the target, except over an onboarding window, which has no quarter to date: every row then
+   * compares its own rate and is {@code Below} or {@code Achieved}.
+   */
   private UpsellRateFigures upsellRate(Period period, PeriodTotals t, SegmentFilter segment) {
-    boolean monthly = plan.calendar().grain() == Grain.MONTH;
+    boolean quarterToDate = plan.calendar().grain() == Grain.MONTH && options.rateWindow() == null;
     BigDecimal target = targets.targetOf(period, segment);
     if (target == null && segment != null && segment.equals(options.where())) {
       target = targets.targetOf(period, null);
     }
-    long actualUpsold = monthly ? t.qtdUpsold() : t.upsold();
-    long actualEligible = monthly ? t.qtdEligible() : t.eligible();
+    long actualUpsold = quarterToDate ? t.qtdUpsold() : t.upsold();
+    long actualEligible = quarterToDate ? t.qtdEligible() : t.eligible();
     String status = null;
     if (target != null && actualEligible > 0) {
       if (Rates.percentBelow(actualUpsold, actualEligible, target)) {
         status = "Below";
-      } else if (monthly && !isLastMonthOfQuarter(period)) {
+      } else if (quarterToDate && !isLastMonthOfQuarter(period)) {
         status = "On Track";
       } else {
         status = "Achieved";
@@ -156,8 +162,8 @@ public final class ReportBuilder {
     }
     return new UpsellRateFigures(t.eligible(), t.upsold(), Rates.percent(t.upsold(), t.eligible()),
         toDecimal(t.upsoldArr()), Rates.moneyPer(t.upsoldArr(), t.upsold()),
-        monthly ? t.qtdEligible() : null, monthly ? t.qtdUpsold() : null,
-        monthly ? Rates.percent(t.qtdUpsold(), t.qtdEligible()) : null, target, status);
+        quarterToDate ? t.qtdEligible() : null, quarterToDate ? t.qtdUpsold() : null,
+        quarterToDate ? Rates.percent(t.qtdUpsold(), t.qtdEligible()) : null, target, status);
   }
 
   /**

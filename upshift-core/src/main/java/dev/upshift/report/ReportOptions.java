@@ -3,6 +3,7 @@ package dev.upshift.report;
 import static java.util.Objects.requireNonNull;
 
 import dev.upshift.metric.RateCounting;
+import dev.upshift.metric.RateWindow;
 import dev.upshift.metric.UpsellMember;
 import dev.upshift.segment.SegmentFilter;
 import dev.upshift.state.Book;
@@ -32,6 +33,9 @@ import java.util.Set;
  * @param tenureEdges upper bounds (inclusive, in months) of the tenure buckets but the last
  * @param initialArrEdges bounds of the initial-ARR buckets, ascending (see {@code Dimension})
  * @param analysis whether to add the analysis sections of §6.2–§6.6
+ * @param rateWindow the window the Upsell Rate is measured over instead of each period ({@code
+ *     --rate-window onboarding:N}), or {@code null}; not with {@code analysis}, whose cohorts,
+ *     forecast and initiatives pool the per-period rate
  */
 public record ReportOptions(
     YearMonth from,
@@ -48,7 +52,8 @@ public record ReportOptions(
     BigDecimal minExpansionArr,
     List<Integer> tenureEdges,
     List<BigDecimal> initialArrEdges,
-    boolean analysis) implements java.io.Serializable {
+    boolean analysis,
+    RateWindow rateWindow) implements java.io.Serializable {
 
   public ReportOptions {
     requireNonNull(grain, "grain is null");
@@ -80,7 +85,15 @@ public record ReportOptions(
     initialArrEdges = List.copyOf(initialArrEdges);
     requireAscending(tenureEdges, "tenure bucket edges");
     requireAscending(initialArrEdges, "initial ARR bucket edges");
+    if (analysis && rateWindow != null) {
+      throw new IllegalArgumentException(WINDOW_WITH_ANALYSIS);
+    }
   }
+
+  /** Why a rate window and the analysis do not go together. */
+  public static final String WINDOW_WITH_ANALYSIS = "--rate-window cannot be combined with "
+      + "--analysis: cohorts, forecast, health correlation and initiatives pool the Upsell Rate "
+      + "of each period, not of each customer's onboarding window";
 
   private static <T extends Comparable<T>> void requireAscending(List<T> edges, String what) {
     if (edges.isEmpty()) {
@@ -112,7 +125,7 @@ public record ReportOptions(
         .by(by).where(where).upsellDefinition(upsellDefinition).rateCounting(rateCounting)
         .minTenureMonths(minTenureMonths).excludeTopTier(excludeTopTier)
         .minExpansionArr(minExpansionArr).tenureEdges(tenureEdges).initialArrEdges(initialArrEdges)
-        .analysis(analysis);
+        .analysis(analysis).rateWindow(rateWindow);
   }
 
   /** Builder with SPEC defaults. */
@@ -132,6 +145,7 @@ public record ReportOptions(
     private List<Integer> tenureEdges = List.of(6, 12, 24);
     private List<BigDecimal> initialArrEdges = List.of(BigDecimal.valueOf(10_000), BigDecimal.valueOf(50_000));
     private boolean analysis;
+    private RateWindow rateWindow;
 
     private Builder() {}
 
@@ -150,11 +164,12 @@ public record ReportOptions(
     public Builder tenureEdges(List<Integer> value) { tenureEdges = value; return this; }
     public Builder initialArrEdges(List<BigDecimal> value) { initialArrEdges = value; return this; }
     public Builder analysis(boolean value) { analysis = value; return this; }
+    public Builder rateWindow(RateWindow value) { rateWindow = value; return this; }
 
     public ReportOptions build() {
       return new ReportOptions(from, to, grain, fiscalYearStart, book, by, where, upsellDefinition,
           rateCounting, minTenureMonths, excludeTopTier, minExpansionArr, tenureEdges,
-          initialArrEdges, analysis);
+          initialArrEdges, analysis, rateWindow);
     }
   }
 }

@@ -40,6 +40,23 @@ public final class TierLadder implements java.io.Serializable {
 
   /** Builds the ladder from the catalog and every row of a phase table. */
   public static TierLadder of(PlanCatalog catalog, PhaseTable table) {
+    return withTops(catalog, seenTops(catalog, table));
+  }
+
+  /**
+   * Builds the ladder from the catalog and the highest tier seen on any row of each product,
+   * gathered part by part ({@link #seenTops}, merged with {@code max}): how a dataset split across
+   * machines gets the ladder of the whole.
+   */
+  public static TierLadder of(PlanCatalog catalog, Map<String, Integer> seenTops) {
+    return withTops(catalog, new HashMap<>(seenTops));
+  }
+
+  /**
+   * The highest known tier (explicit, else the catalog's) on any row of each product of a table;
+   * products without a known tier are absent.
+   */
+  public static Map<String, Integer> seenTops(PlanCatalog catalog, PhaseTable table) {
     int[] tiers = tiersOf(catalog, table);
     Map<String, Integer> seenTop = new HashMap<>();
     int[] topByProduct = new int[table.productCount()];
@@ -55,7 +72,7 @@ public final class TierLadder implements java.io.Serializable {
         seenTop.merge(table.productName(p), topByProduct[p], Math::max);
       }
     }
-    return withTops(catalog, seenTop);
+    return seenTop;
   }
 
   /** The tier of every row of a table ({@link PhaseTable#NONE} when unknown), as {@link #tierOf}. */

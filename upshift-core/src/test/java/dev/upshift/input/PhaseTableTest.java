@@ -34,6 +34,32 @@ class PhaseTableTest {
   }
 
   @Test
+  void aSerialisedTableReadsBackWithTheSameRowsAndGrouping() throws Exception {
+    List<Phase> phases = List.of(
+        Phase.builder("b").plan("Standard").tier(1).seats(3).arr("1200").from("2025-01-01")
+            .until("2025-06-01").build(),
+        Phase.builder("a").product("addon").seats(0).arr("300").from("2025-02-01").build(),
+        Phase.builder("b").plan("Premium").tier(2).seats(3).arr("2400").from("2025-06-01").build());
+    PhaseTable table = PhaseTable.of(phases);
+    table.byCustomer(); // the grouping is worked out again, not carried
+
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(table);
+    }
+    PhaseTable copy;
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (PhaseTable) in.readObject();
+    }
+
+    assertThat(copy.asList()).isEqualTo(table.asList());
+    assertThat(copy.customerCount()).isEqualTo(2);
+    assertThat(copy.byCustomer().offsets()).containsExactly(table.byCustomer().offsets());
+    assertThat(copy.byCustomer().rows()).containsExactly(table.byCustomer().rows());
+  }
+
+  @Test
   void partsWriteStraightIntoOneTableAsConcatWould() {
     PhaseTable.Parts parts = new PhaseTable.Parts(2, 2);
     // Filled out of order, as parallel workers may.

@@ -105,6 +105,15 @@ import java.util.TreeSet;
  *       latest {@code start_date} or {@code end_date}, over every line phase (billable or not) and
  *       in either book; an empty dataset with no explicit range gives an empty report.
  *   <li><b>Ledger</b> rows are produced for the main report only (after {@code --where}).
+ *   <li><b>Onboarding window</b> ({@code --rate-window onboarding:N}): f is the first active date
+ *       in the book, e = f + N days (so a change effective on day f + N is inside the window, one
+ *       on f + N + 1 is not). The customer is eligible in the one reported period with {@code
+ *       P.start ≤ e ≤ P.end}, in that period's segment (and {@code --where}), unless {@code
+ *       excludeTopTier} and every product held at f is at its top tier; tenure is not looked at.
+ *       Upsold when the movement from {@code state(f)} to {@code state(e)}, classified like any
+ *       other, qualifies; {@code upsoldArr} is its qualifying ARR. QTD figures are {@code null}. A
+ *       customer eligible in a period with no ARR at either end still gets a ledger row, with no
+ *       status.
  * </ol>
  */
 public final class NaiveEngine {
@@ -174,7 +183,7 @@ public final class NaiveEngine {
         }
         NaiveMovement movement = movement(customer, period);
         inferred += movement.inferredTierDirections();
-        if (movement.status() != null) {
+        if (movement.status() != null || rateEligible(customer, period)) {
           ledger.add(ledgerRow(period, movement));
         }
       }
@@ -331,11 +340,11 @@ public final class NaiveEngine {
     long upsold = 0;
     BigDecimal upsoldArr = ZERO_MONEY;
     for (String customer : in) {
-      if (!eligible(customer, period)) {
+      if (!rateEligible(customer, period)) {
         continue;
       }
       eligible++;
-      BigDecimal qualifying = upsoldArr(customer, period);
+      BigDecimal qualifying = rateUpsoldArr(customer, period);
       if (qualifying != null) {
         upsold++;
         upsoldArr = upsoldArr.add(qualifying);
@@ -346,7 +355,7 @@ public final class NaiveEngine {
     f.put("upsellRate.rate", ratio(count(upsold), count(eligible), HUNDRED));
     f.put("upsellRate.upsoldArr", upsoldArr);
     f.put("upsellRate.avgUpsoldArr", ratio(upsoldArr, count(upsold), BigDecimal.ONE));
-    if (options.grain() == Grain.MONTH) {
+    if (options.grain() == Grain.MONTH && options.rateWindow() == null) {
       Period quarter = calendar.quarterOf(period.firstMonth());
       long qtdEligible = 0;
       long qtdUpsold = 0;
@@ -464,6 +473,17 @@ public final class NaiveEngine {
   // ---------------------------------------------------------------------------------------------
   // Upsell Rate pieces (§5.5)
 
+  /** Eligible for the rate of {@code period}: over the period, or over the onboarding window. */
+  private boolean rateEligible(String customer, Period period) {
+    return options.rateWindow() == null ? eligible(customer, period)
+        : windowEligible(customer, period);
+  }
+
+  /** The qualifying ARR of an eligible customer when upsold, else {@code null}. */
+  private BigDecimal rateUpsoldArr(String customer, Period period) {
+    return options.rateWindow() == null ? upsoldArr(customer, period) : windowUpsoldArr(customer);
+  }
+
   /** Eligible for {@code period}: active at d0, tenure at P.start, top-tier exclusion at d0. */
   private boolean eligible(String customer, Period period) {
     NaiveState s0 = state(customer, period.openingDay());
@@ -474,18 +494,43 @@ public final class NaiveEngine {
     if (tenureMonths(first, period.start()) < options.minTenureMonths()) {
       return false;
     }
-    if (options.excludeTopTier()) {
-      boolean allAtTop = true;
-      for (NaiveState.ProductState product : s0.products().values()) {
-        OptionalInt top = topTier(product.product());
-        boolean atTop = product.tier() != null && top.isPresent() && product.tier() >= top.getAsInt();
-        allAtTop &= atTop;
-      }
-      if (allAtTop) {
-        return false;
-      }
+    return !(options.excludeTopTier() && allAtTopTier(s0));
+  }
+
+  /** Every product held in {@code state} is at its product's top tier (an unknown tier never is). */
+  private boolean allAtTopTier(NaiveState state) {
+    boolean allAtTop = true;
+    for (NaiveState.ProductState product : state.products().values()) {
+      OptionalInt top = topTier(product.product());
+      boolean atTop = product.tier() != null && top.isPresent() && product.tier() >= top.getAsInt();
+      allAtTop &= atTop;
     }
-    return true;
+    return allAtTop;
+  }
+
+  /** The last day of the customer's onboarding window, e = f + N, or empty when never active. */
+  private Optional<LocalDate> windowEnd(String customer) {
+    return firstActiveDate(customer).map(f -> f.plusDays(options.rateWindow().days()));
+  }
+
+  /**
+   * §5.5 window: eligible in the period that contains e, unless {@code excludeTopTier} and every
+   * product held at f is at its top tier at f. Minimum tenure plays no part.
+   */
+  private boolean windowEligible(String customer, Period period) {
+    Optional<LocalDate> end = windowEnd(customer);
+    if (end.isEmpty() || end.get().isBefore(period.start()) || end.get().isAfter(period.end())) {
+      return false;
+    }
+    NaiveState atStart = state(customer, firstActiveDate(customer).orElseThrow());
+    return !(options.excludeTopTier() && allAtTopTier(atStart));
+  }
+
+  /** The movement from f to e, measured net: its qualifying ARR when it qualifies, else null. */
+  private BigDecimal windowUpsoldArr(String customer) {
+    NaiveMovement m = movement(customer, firstActiveDate(customer).orElseThrow(),
+        windowEnd(customer).orElseThrow());
+    return qualifies(m) ? qualifyingArr(m) : null;
   }
 
   /**
@@ -910,8 +955,8 @@ public final class NaiveEngine {
   // Ledger and small helpers
 
   private NaiveReport.LedgerRow ledgerRow(Period period, NaiveMovement m) {
-    boolean eligible = eligible(m.customerId(), period);
-    BigDecimal upsoldArr = eligible ? upsoldArr(m.customerId(), period) : null;
+    boolean eligible = rateEligible(m.customerId(), period);
+    BigDecimal upsoldArr = eligible ? rateUpsoldArr(m.customerId(), period) : null;
     return new NaiveReport.LedgerRow(period.label(), m.customerId(), m.status(), m.a0(), m.a1(),
         m.components(), m.u0(), m.u1(), m.upsellUser(), eligible, upsoldArr != null,
         upsoldArr == null ? ZERO_MONEY : upsoldArr);

@@ -135,7 +135,10 @@ public final class NaiveReport {
     return inferredTierDirections;
   }
 
-  /** One row per reported period and customer with {@code A0 > 0} or {@code A1 > 0} (§7.3). */
+  /**
+   * One row per reported period and customer with {@code A0 > 0} or {@code A1 > 0}, or counted
+   * eligible over an onboarding window (§7.3).
+   */
   public List<LedgerRow> ledger() {
     return ledger;
   }
@@ -186,7 +189,9 @@ public final class NaiveReport {
    * One ledger row (§7.3, §10): a customer's movement in one reported period. Amounts exact, scale
    * 6. Immutable.
    *
-   * @param status {@code NEW}, {@code REACTIVATED}, {@code CHURNED} or {@code RETAINED}
+   * @param status {@code NEW}, {@code REACTIVATED}, {@code CHURNED} or {@code RETAINED}; {@code
+   *     null} for a customer counted eligible over its onboarding window in a period where it has
+   *     no ARR at either end
    * @param components every name of {@link #ARR_COMPONENTS} → amount ({@code upsellRamp} is the
    *     {@code ramp} column)
    * @param upsoldArr the qualifying ARR when upsold, else 0
@@ -198,7 +203,6 @@ public final class NaiveReport {
     public LedgerRow {
       requireNonNull(period, "period is null");
       requireNonNull(customerId, "customerId is null");
-      requireNonNull(status, "status is null");
       components = Collections.unmodifiableSortedMap(new TreeMap<>(components));
     }
 

@@ -1,5 +1,10 @@
 package dev.upshift.reference;
 
+import static dev.upshift.reference.SpecCases.assertValue;
+import static dev.upshift.reference.SpecCases.ledger;
+import static dev.upshift.reference.SpecCases.monthly;
+import static dev.upshift.reference.SpecCases.report;
+import static dev.upshift.reference.SpecCases.reportWithPlans;
 import static dev.upshift.testing.PhaseBuilder.dataset;
 import static dev.upshift.testing.PhaseBuilder.phase;
 import static dev.upshift.testing.PhaseBuilder.phases;
@@ -8,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.upshift.input.CustomerAttributes;
 import dev.upshift.input.Dataset;
-import dev.upshift.input.PlanCatalog;
 import dev.upshift.metric.RateCounting;
 import dev.upshift.metric.UpsellMember;
 import dev.upshift.report.ReportOptions;
@@ -26,35 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hand-computed cases, one SPEC rule each. Every case runs both the reference and the production
- * engine ({@link EngineAgreement}), so each pins the rule on both.
+ * engine ({@link EngineAgreement}), so each pins the rule on both. (The onboarding window's cases
+ * are in {@link OnboardingWindowTest}.)
  */
 class SpecRulesTest {
-
-  private static final PlanCatalog PLATFORM = PlanCatalog.of(Map.of("platform",
-      Map.of("Starter", 1, "Standard", 2, "Premium", 3, "Enterprise", 4)));
-
-  private static ReportOptions.Builder monthly(String from, String to) {
-    return ReportOptions.builder().from(YearMonth.parse(from)).to(YearMonth.parse(to));
-  }
-
-  private static NaiveReport report(ReportOptions.Builder options, PhaseBuilder... rows) {
-    return EngineAgreement.computeBoth(dataset(rows), options.build());
-  }
-
-  private static NaiveReport reportWithPlans(ReportOptions.Builder options, PhaseBuilder... rows) {
-    return EngineAgreement.computeBoth(Dataset.builder().addAll(phases(rows)).plans(PLATFORM).build(),
-        options.build());
-  }
-
-  private static NaiveReport.LedgerRow ledger(NaiveReport report, String period, String customer) {
-    return report.ledger().stream()
-        .filter(row -> row.period().equals(period) && row.customerId().equals(customer))
-        .findFirst().orElseThrow(() -> new AssertionError("no ledger row " + period + " " + customer));
-  }
-
-  private static void assertValue(NaiveReport report, String period, String key, String expected) {
-    assertThat(report.value(period, key)).as(period + " " + key).isEqualByComparingTo(expected);
-  }
 
   @Nested
   class PriceVolumeSplit {

@@ -8,6 +8,7 @@ import dev.upshift.input.PhaseKind;
 import dev.upshift.input.PhaseStatus;
 import dev.upshift.input.PlanCatalog;
 import dev.upshift.metric.RateCounting;
+import dev.upshift.metric.RateWindow;
 import dev.upshift.metric.UpsellMember;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.SegmentFilter;
@@ -131,7 +132,10 @@ public final class RandomDatasets {
         p.arrMicros(), p.start(), p.end(), p.signed(), p.cancelSigned(), p.status(), p.kind(), line);
   }
 
-  /** Random report options: either book, any grain and fiscal start, any rate configuration. */
+  /**
+   * Random report options: either book, any grain and fiscal start, any rate configuration, an
+   * onboarding window now and then.
+   */
   public static ReportOptions options(long seed) {
     SplittableRandom random = new SplittableRandom(seed * 31 + 7);
     Grain grain = Grain.values()[random.nextInt(3)];
@@ -164,6 +168,13 @@ public final class RandomDatasets {
         .by(by);
     if (random.nextInt(5) == 0) {
       builder.where(new SegmentFilter("channel", random.nextBoolean() ? "sales" : "self_serve"));
+    }
+    // An onboarding window in one report of four (never with the analysis, which rejects it):
+    // round windows, and odd lengths so that window ends fall on every kind of day.
+    if (random.nextInt(4) == 0) {
+      int[] round = {1, 7, 30, 90, 180, 365};
+      builder.rateWindow(RateWindow.onboarding(random.nextBoolean()
+          ? round[random.nextInt(round.length)] : 1 + random.nextInt(400)));
     }
     return builder.build();
   }

@@ -23,6 +23,9 @@ import java.util.function.Function;
  * {@code dimension} and {@code segment} cells are empty, then each dimension and value in the
  * report's order. The other columns are named after the JSON paths of §7.2 joined with dots
  * ({@code arr.starting}, {@code upsellRate.rate}, {@code growth.upsellArr}; see {@link #COLUMNS}).
+ * {@code upsellRate.window} says on every row which window the rate uses: empty when it is
+ * measured over the period, else the {@code --rate-window} as given ({@code onboarding:90}), so a
+ * rate over customers' first days is never mistaken for a period's.
  *
  * <p>Cells: money, rates and ratios rounded half-even to 2 decimals as plain decimals
  * ({@code -1234.50}: no thousands separators, no exponent, no {@code %}); counts as integers;
@@ -32,6 +35,9 @@ import java.util.function.Function;
  */
 public final class CsvReportWriter {
   private static final String CRLF = "\r\n";
+
+  /** {@code upsellRate.window}: a report-wide fact, filled in by {@link #write}. */
+  private static final Column WINDOW = new Column("upsellRate.window", period -> null);
 
   /** The columns after {@code dimension} and {@code segment}, in order. */
   static final List<Column> COLUMNS = columns();
@@ -61,8 +67,10 @@ public final class CsvReportWriter {
       line.append(i == 0 ? "" : ",").append(header.get(i));
     }
     out.write(line.append(CRLF).toString());
+    String window = report.config().rateWindow() == null ? ""
+        : Formats.csvText(report.config().rateWindow().code());
     for (PeriodReport period : report.periods()) {
-      writeRow(out, line, "", "", period);
+      writeRow(out, line, "", "", period, window);
     }
     for (Map.Entry<String, Map<String, List<PeriodReport>>> dimension
         : report.segments().entrySet()) {
@@ -70,18 +78,19 @@ public final class CsvReportWriter {
       for (Map.Entry<String, List<PeriodReport>> value : dimension.getValue().entrySet()) {
         String segment = Formats.csvText(value.getKey());
         for (PeriodReport period : value.getValue()) {
-          writeRow(out, line, dim, segment, period);
+          writeRow(out, line, dim, segment, period, window);
         }
       }
     }
   }
 
+  /** One row; {@code window} is the text of the {@code upsellRate.window} cell. */
   private static void writeRow(Writer out, StringBuilder line, String dimension, String segment,
-      PeriodReport period) throws IOException {
+      PeriodReport period, String window) throws IOException {
     line.setLength(0);
     line.append(dimension).append(',').append(segment);
     for (Column column : COLUMNS) {
-      line.append(',').append(column.cell(period));
+      line.append(',').append(column == WINDOW ? window : column.cell(period));
     }
     out.write(line.append(CRLF).toString());
   }
@@ -160,6 +169,7 @@ public final class CsvReportWriter {
     add(c, "upsellRate.qtdRate", r -> r.upsellRate().qtdRate());
     add(c, "upsellRate.target", r -> r.upsellRate().target());
     add(c, "upsellRate.status", r -> r.upsellRate().status());
+    c.add(WINDOW);
     add(c, "retention.nrr", r -> r.retention().nrr());
     add(c, "retention.grr", r -> r.retention().grr());
     add(c, "retention.nrr12m", r -> r.retention().nrr12m());

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import dev.upshift.explain.CustomerExplanation;
 import dev.upshift.explain.LineChange;
 import dev.upshift.explain.PeriodExplanation;
+import dev.upshift.explain.WindowExplanation;
 import dev.upshift.input.Phase;
 import dev.upshift.io.report.Formats;
 import dev.upshift.metric.CustomerPeriod;
@@ -29,12 +30,13 @@ import java.util.Objects;
  * Writes a {@link CustomerExplanation}: the output of {@code upshift explain}, what a person reads to
  * answer "why is this customer an upsell in March?". Stateless.
  *
- * <p>The text form starts with the customer's facts (first active date, initial ARR), then walks
- * the periods. A period with something to explain gets a line with its status, ARR and seats at
- * both ends, then its non-zero ARR components (and the ramp part of an upsell), whether the
- * customer is an Upsell User, eligible and upsold (with the upsold ARR), and finally each
- * subscription line whose phase differs between the two snapshots, before → after, with the
- * source line of each phase:
+ * <p>The text form starts with the customer's facts (first active date, initial ARR, and with
+ * {@code --rate-window} the onboarding window: its dates, the period it counts in and the movement
+ * across it, laid out as a period's), then walks the periods. A period with something to explain
+ * gets a line with its status, ARR and seats at both ends, then its non-zero ARR components (and
+ * the ramp part of an upsell), whether the customer is an Upsell User, eligible and upsold (with
+ * the upsold ARR), and finally each subscription line whose phase differs between the two
+ * snapshots, before → after, with the source line of each phase:
  *
  * <pre>
  * 2026-03  retained: ARR 50,000.00 → 68,000.00 (+18,000.00); seats 100 → 100 (0)
@@ -105,6 +107,9 @@ public final class ExplanationWriter {
       text.append("Initial ARR   ").append(Formats.amount(explanation.initialArrMicros()))
           .append(' ').append(currency).append(NL);
     }
+    if (explanation.window() != null) {
+      window(explanation.window(), source, text);
+    }
     text.append(NL);
     List<PeriodExplanation> periods = explanation.periods();
     int i = 0;
@@ -144,7 +149,8 @@ public final class ExplanationWriter {
       }
     }
     if (m.status() == null) {
-      return "not active";
+      // Only an onboarding window counts a customer eligible without ARR at either end.
+      return row.eligible() ? "not active; eligible (rate window), not upsold" : "not active";
     }
     return m.status().code() + ", no movement: ARR " + Formats.amount(m.arr1()) + ", "
         + seats(m.seats1()) + "; " + (row.eligible() ? "eligible, not upsold" : "not eligible");
@@ -152,8 +158,39 @@ public final class ExplanationWriter {
 
   private static void active(PeriodExplanation period, String source, StringBuilder text) {
     CustomerPeriod row = period.row();
-    Movement m = row.movement();
-    text.append(period.period().label()).append("  ")
+    movement(period.period().label(), row.movement(), row.eligible(), row.upsold(),
+        row.upsoldArr(), period.changes(), source, text);
+  }
+
+  /**
+   * The onboarding window (§5.5): its dates and where it counts, then its movement as a period's:
+   *
+   * <pre>
+   * Rate window   first 90 days, 2026-01-10 to 2026-04-10: counted in 2026-04
+   * window  retained: ARR 10,000.00 → 15,000.00 (+5,000.00); seats 10 → 15 (+5)
+   *     add-on seats +5,000.00
+   *     Upsell User: yes; eligible: yes; upsold: yes (upsold ARR 5,000.00)
+   *     line …
+   * </pre>
+   */
+  private static void window(WindowExplanation window, String source, StringBuilder text) {
+    text.append("Rate window   ").append(window.window().label());
+    if (window.start() == null) {
+      text.append(": none, never active").append(NL);
+      return;
+    }
+    text.append(", ").append(window.start()).append(" to ").append(window.end()).append(": ")
+        .append(window.countedIn() == null ? "ends outside the reported periods, counted in none"
+            : "counted in " + window.countedIn().label())
+        .append(NL);
+    movement("window", window.movement(), window.eligible(), window.upsold(),
+        window.upsoldArrMicros(), window.changes(), source, text);
+  }
+
+  /** A movement with something to explain: status and totals, components, flags, line changes. */
+  private static void movement(String label, Movement m, boolean eligible, boolean upsold,
+      long upsoldArr, List<LineChange> changes, String source, StringBuilder text) {
+    text.append(label).append("  ")
         .append(m.status() == null ? "not active" : m.status().code())
         .append(": ARR ").append(Formats.amount(m.arr0())).append(" → ")
         .append(Formats.amount(m.arr1())).append(" (").append(Formats.signedAmount(m.netNew()))
@@ -176,13 +213,13 @@ public final class ExplanationWriter {
       text.append(INDENT).append(String.join(", ", parts)).append(NL);
     }
     text.append(INDENT).append("Upsell User: ").append(Formats.yesNo(m.upsellUser()))
-        .append("; eligible: ").append(Formats.yesNo(row.eligible()))
-        .append("; upsold: ").append(Formats.yesNo(row.upsold()));
-    if (row.upsold()) {
-      text.append(" (upsold ARR ").append(Formats.amount(row.upsoldArr())).append(')');
+        .append("; eligible: ").append(Formats.yesNo(eligible))
+        .append("; upsold: ").append(Formats.yesNo(upsold));
+    if (upsold) {
+      text.append(" (upsold ARR ").append(Formats.amount(upsoldArr)).append(')');
     }
     text.append(NL);
-    for (LineChange change : period.changes()) {
+    for (LineChange change : changes) {
       text.append(INDENT).append("line ").append(change.lineId()).append(": ")
           .append(describe(change.before(), source)).append(" → ")
           .append(describe(change.after(), source)).append(NL);
@@ -235,6 +272,7 @@ public final class ExplanationWriter {
    * <pre>{@code
    * { "schema": "upshift.explanation/v1", "customerId": "C", "firstActiveDate": "2025-01-01",
    *   "initialArr": 50000.00,
+   *   "rateWindow": null,
    *   "periods": [ { "period": "2026-03", "start": "2026-03-01", "end": "2026-03-31",
    *     "status": "retained",
    *     "arr": { "starting", "ending", <each component>, "upsellRamp", "expansion",
@@ -247,8 +285,13 @@ public final class ExplanationWriter {
    *        "after": { … } } ] } ] }
    * }</pre>
    *
-   * Every field is always present ({@code null} where unknown: a missing phase, plan, tier or
-   * date, a customer that never was active).
+   * With {@code --rate-window onboarding:N}, {@code rateWindow} is the customer's window: {@code
+   * { "window": "onboarding:90", "start", "end", "countedIn": "2026-04" }} (the reported period
+   * holding the window's end, {@code null} when none does) followed by the fields of a period's
+   * movement, from {@code status} to {@code changes}, measured from its start to its end.
+   *
+   * <p>Every field is always present ({@code null} where unknown: a missing phase, plan, tier or
+   * date, a customer that never was active, whose window has no dates, status, arr or seats).
    *
    * @throws IOException when {@code out} fails
    */
@@ -284,6 +327,7 @@ public final class ExplanationWriter {
       } else {
         money(json, "initialArr", explanation.initialArrMicros());
       }
+      window(json, explanation.window(), recordIdOfLine);
       json.writeArrayFieldStart("periods");
       for (PeriodExplanation period : explanation.periods()) {
         period(json, period, recordIdOfLine);
@@ -297,11 +341,49 @@ public final class ExplanationWriter {
   private static void period(JsonGenerator json, PeriodExplanation period,
       java.util.function.LongFunction<String> recordIdOfLine) throws IOException {
     CustomerPeriod row = period.row();
-    Movement m = row.movement();
     json.writeStartObject();
     json.writeStringField("period", period.period().label());
     date(json, "start", period.period().start());
     date(json, "end", period.period().end());
+    movement(json, row.movement(), row.eligible(), row.upsold(), row.upsoldArr(),
+        period.changes(), recordIdOfLine);
+    json.writeEndObject();
+  }
+
+  /** {@code rateWindow}: {@code null} unless the report measures the rate over a window. */
+  private static void window(JsonGenerator json, WindowExplanation window,
+      java.util.function.LongFunction<String> recordIdOfLine) throws IOException {
+    if (window == null) {
+      json.writeNullField("rateWindow");
+      return;
+    }
+    json.writeObjectFieldStart("rateWindow");
+    json.writeStringField("window", window.window().code());
+    date(json, "start", window.start());
+    date(json, "end", window.end());
+    json.writeStringField("countedIn",
+        window.countedIn() == null ? null : window.countedIn().label());
+    if (window.movement() == null) { // never active: no movement to show
+      json.writeNullField("status");
+      json.writeNullField("arr");
+      json.writeNullField("seats");
+      json.writeBooleanField("upsellUser", false);
+      json.writeBooleanField("eligible", false);
+      json.writeBooleanField("upsold", false);
+      money(json, "upsoldArr", 0);
+      json.writeArrayFieldStart("changes");
+      json.writeEndArray();
+    } else {
+      movement(json, window.movement(), window.eligible(), window.upsold(),
+          window.upsoldArrMicros(), window.changes(), recordIdOfLine);
+    }
+    json.writeEndObject();
+  }
+
+  /** The fields of a movement: status, arr, seats, flags, upsold ARR and the line changes. */
+  private static void movement(JsonGenerator json, Movement m, boolean eligible, boolean upsold,
+      long upsoldArr, List<LineChange> changes,
+      java.util.function.LongFunction<String> recordIdOfLine) throws IOException {
     json.writeStringField("status", m.status() == null ? null : m.status().code());
     json.writeObjectFieldStart("arr");
     money(json, "starting", m.arr0());
@@ -322,11 +404,11 @@ public final class ExplanationWriter {
     json.writeNumberField("movement", m.seats1() - m.seats0());
     json.writeEndObject();
     json.writeBooleanField("upsellUser", m.upsellUser());
-    json.writeBooleanField("eligible", row.eligible());
-    json.writeBooleanField("upsold", row.upsold());
-    money(json, "upsoldArr", row.upsoldArr());
+    json.writeBooleanField("eligible", eligible);
+    json.writeBooleanField("upsold", upsold);
+    money(json, "upsoldArr", upsoldArr);
     json.writeArrayFieldStart("changes");
-    for (LineChange change : period.changes()) {
+    for (LineChange change : changes) {
       json.writeStartObject();
       json.writeStringField("lineId", change.lineId());
       phase(json, "before", change.before(), recordIdOfLine);
@@ -334,7 +416,6 @@ public final class ExplanationWriter {
       json.writeEndObject();
     }
     json.writeEndArray();
-    json.writeEndObject();
   }
 
   private static void phase(JsonGenerator json, String name, Phase phase,

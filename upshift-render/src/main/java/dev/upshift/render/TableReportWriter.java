@@ -44,8 +44,10 @@ import java.util.function.ToLongFunction;
  * the rate (Σ upsold / Σ eligible, never an average of rates).
  *
  * <p>Rows that can only be empty are left out rather than filled with dashes: the quarter-to-date
- * rows for quarter and year grain (§10 makes them {@code null} there), and the target and status
- * rows when no period has a target. Numbers follow {@link Formats}: 2 decimals for money and
+ * rows for quarter and year grain and over an onboarding window (§10 and §5.5 make them {@code
+ * null} there), and the target and status rows when no period has a target. Over a window, the
+ * Upsell Rate's section and the segment tables' rate column name it ({@code Upsell Rate, first 90
+ * days}). Numbers follow {@link Formats}: 2 decimals for money and
  * ratios, thousands separators, negatives in parentheses, {@code —} for an undefined value. Lines
  * end with {@code \n}; no line has trailing spaces.
  */
@@ -97,7 +99,8 @@ public final class TableReportWriter {
       for (Map.Entry<String, Map<String, List<PeriodReport>>> dimension
           : report.segments().entrySet()) {
         text.append(NL);
-        segmentTables(dimension.getKey(), dimension.getValue(), periods, text);
+        segmentTables(dimension.getKey(), dimension.getValue(), periods,
+            report.config().overWindow("Rate"), text);
       }
     }
     out.append(text);
@@ -123,8 +126,15 @@ public final class TableReportWriter {
         + "; rate counting " + config.rateCounting() + "; min expansion "
         + (seatsOnly ? config.minExpansionArr().stripTrailingZeros().toPlainString() + " seats"
             : amount(config.minExpansionArr()) + " ARR"));
-    line(text, "Eligible when", "tenure >= " + config.minTenureMonths() + " months; exclude top tier "
-        + Formats.yesNo(config.excludeTopTier()));
+    if (config.rateWindow() == null) {
+      line(text, "Eligible when", "tenure >= " + config.minTenureMonths()
+          + " months; exclude top tier " + Formats.yesNo(config.excludeTopTier()));
+    } else {
+      line(text, "Rate window", "each customer's " + config.rateWindow().label() + " from its first"
+          + " active date (" + config.rateWindow().code() + "), counted in the period where they end");
+      line(text, "Eligible when", "the window ends in the period; exclude top tier "
+          + Formats.yesNo(config.excludeTopTier()) + " (at the first active date)");
+    }
     line(text, "Segment", config.where() == null ? "all customers" : config.where());
     long ignored = input.ignoredRows().values().stream().mapToLong(Long::longValue).sum();
     StringBuilder rows = new StringBuilder()
@@ -212,13 +222,13 @@ public final class TableReportWriter {
     users.money("Per 1,000 starting seats", r -> r.ratios().upsellUsersPer1000Seats());
     sections.add(users);
 
-    Section rate = new Section("Upsell Rate", p);
+    Section rate = new Section(report.config().upsellRateTitle(), p);
     rate.count("Eligible", r -> r.upsellRate().eligible());
     rate.count("Upsold", r -> r.upsellRate().upsold());
     rate.percent("Rate", r -> r.upsellRate().rate());
     rate.money("Upsold ARR", r -> r.upsellRate().upsoldArr());
     rate.money("Avg upsold ARR", r -> r.upsellRate().avgUpsoldArr());
-    if (report.grain() == Grain.MONTH) {
+    if (report.grain() == Grain.MONTH && report.config().rateWindow() == null) {
       rate.cells("QTD eligible", r -> count(r.upsellRate().qtdEligible()));
       rate.cells("QTD upsold", r -> count(r.upsellRate().qtdUpsold()));
       rate.percent("QTD rate", r -> r.upsellRate().qtdRate());
@@ -330,12 +340,13 @@ public final class TableReportWriter {
 
   // ---------------------------------------------------------------------------------- segments
 
+  /** @param rate the rate column's name, which says the window the rate is measured over */
   private static void segmentTables(String dimension, Map<String, List<PeriodReport>> values,
-      List<PeriodReport> totals, StringBuilder text) {
+      List<PeriodReport> totals, String rate, StringBuilder text) {
     int last = totals.size() - 1;
     String lastLabel = totals.get(last).period();
     Grid current = new Grid("Segments by " + dimension + ", " + lastLabel,
-        List.of(dimension, "Starting ARR", "Net new", "Ending ARR", "Eligible", "Upsold", "Rate",
+        List.of(dimension, "Starting ARR", "Net new", "Ending ARR", "Eligible", "Upsold", rate,
             "Avg upsold ARR", "Expansion", "Upsell Users"));
     values.forEach((value, periods) -> current.add(lastPeriodRow(value, periods.get(last))));
     current.rule();
@@ -348,7 +359,7 @@ public final class TableReportWriter {
       text.append(NL);
       Grid range = new Grid("Segments by " + dimension + ", " + totals.get(0).period() + " to "
           + lastLabel + " (" + totals.size() + " periods summed, rate pooled)",
-          List.of(dimension, "Net new", "Expansion", "Eligible", "Upsold", "Rate",
+          List.of(dimension, "Net new", "Expansion", "Eligible", "Upsold", rate,
               "Avg upsold ARR", "Upsell Users"));
       values.forEach((value, periods) -> range.add(pooledRow(value, periods)));
       range.rule();

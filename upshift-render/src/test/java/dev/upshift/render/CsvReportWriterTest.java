@@ -31,10 +31,27 @@ class CsvReportWriterTest {
         "upsellRate.eligible", "upsellRate.rate", "upsellRate.avgUpsoldArr", "upsellRate.qtdRate",
         "upsellRate.status", "retention.nrr12m", "ratios.upsellUsersPer1000Seats");
     assertThat(header.get(header.size() - 1)).isEqualTo("growth.upsellArr");
-    assertThat(header).doesNotHaveDuplicates().hasSize(67);
+    assertThat(header).doesNotHaveDuplicates().hasSize(68);
+    assertThat(header.get(header.indexOf("upsellRate.status") + 1)).isEqualTo("upsellRate.window");
     String csv = write(Upshift.report(Examples.example1Dataset(),
         Examples.february("2026-04").build()));
     assertThat(csv).startsWith(String.join(",", header) + "\r\n");
+  }
+
+  @Test
+  void everyRowNamesTheWindowTheRateUses() {
+    List<Map<String, String>> windowed = parse(write(Upshift.report(Examples.onboardingDataset(),
+        Examples.firstNinetyDays().by(List.of("plan")).build())));
+    List<Map<String, String>> perPeriod = parse(write(Upshift.report(Examples.example1Dataset(),
+        Examples.february("2026-04").build())));
+
+    assertThat(windowed).hasSize(12).allSatisfy(row -> // totals, Team and Unknown, 4 periods each
+        assertThat(row).containsEntry("upsellRate.window", "onboarding:90"));
+    assertThat(windowed.get(3)).containsEntry("period", "2026-04")
+        .containsEntry("upsellRate.eligible", "3").containsEntry("upsellRate.upsold", "1")
+        .containsEntry("upsellRate.rate", "33.33").containsEntry("upsellRate.qtdRate", "");
+    assertThat(perPeriod).allSatisfy(row ->
+        assertThat(row).containsEntry("upsellRate.window", ""));
   }
 
   @Test

@@ -137,6 +137,60 @@ class ExplanationWriterTest {
         .isEqualTo("2026-02-20");
   }
 
+  @Test
+  void onboardingWindow_isShownWithItsDatesMovementAndPeriod_andTheEligiblePeriodWithoutArr()
+      throws IOException {
+    CustomerExplanation z = Upshift.explain(Examples.onboardingDataset(),
+        Examples.firstNinetyDays().build(), "Z");
+
+    String text = text(z);
+    assertThat(text).startsWith(lines(
+        "Customer Z",
+        "First active  2026-01-10",
+        "Initial ARR   10,000.00 USD",
+        "Rate window   first 90 days, 2026-01-10 to 2026-04-10: counted in 2026-04",
+        "window  churned: ARR 10,000.00 → 0.00 (-10,000.00); seats 10 → 0 (-10)",
+        "    churn -10,000.00",
+        "    Upsell User: no; eligible: yes; upsold: no",
+        "    line default: Team, 10 seats, 10,000.00 ARR from 2026-01-10 until 2026-03-01"
+            + " (subscriptions.csv line 5) → (none)",
+        "") + "2026-01  new: ");
+    assertThat(text).contains("2026-02  retained, no movement: ARR 10,000.00, 10 seats; not eligible")
+        .endsWith("2026-04  not active; eligible (rate window), not upsold\n");
+
+    StringWriter out = new StringWriter();
+    ExplanationWriter.writeJson(z, out);
+    JsonNode window = new ObjectMapper().readTree(out.toString()).get("rateWindow");
+    assertThat(window.get("window").asText()).isEqualTo("onboarding:90");
+    assertThat(window.get("start").asText()).isEqualTo("2026-01-10");
+    assertThat(window.get("end").asText()).isEqualTo("2026-04-10");
+    assertThat(window.get("countedIn").asText()).isEqualTo("2026-04");
+    assertThat(window.get("status").asText()).isEqualTo("churned");
+    assertThat(window.get("arr").get("churn").decimalValue())
+        .isEqualByComparingTo(new BigDecimal("-10000.00"));
+    assertThat(window.get("eligible").asBoolean()).isTrue();
+    assertThat(window.get("upsold").asBoolean()).isFalse();
+    assertThat(window.get("changes")).hasSize(1);
+  }
+
+  @Test
+  void onboardingWindow_ofACustomerNeverActive_hasNoDates() throws IOException {
+    Dataset dataset = Dataset.of(phases(phase("T").seats(3).arr("3000").from("2026-01-10")
+        .status(PhaseStatus.TRIAL)));
+    CustomerExplanation t = Upshift.explain(dataset, Examples.firstNinetyDays().build(), "T");
+
+    assertThat(text(t)).contains("Rate window   first 90 days: none, never active\n");
+    StringWriter out = new StringWriter();
+    ExplanationWriter.writeJson(t, out);
+    JsonNode window = new ObjectMapper().readTree(out.toString()).get("rateWindow");
+    assertThat(window.get("start").isNull()).isTrue();
+    assertThat(window.get("arr").isNull()).isTrue();
+    assertThat(window.get("upsold").asBoolean()).isFalse();
+    StringWriter plain = new StringWriter();
+    ExplanationWriter.writeJson(explain("C", "2026-04"), plain);
+    assertThat(new ObjectMapper().readTree(plain.toString()).get("rateWindow").isNull()).isTrue();
+  }
+
   private static CustomerExplanation explain(String customer, String to) {
     return Upshift.explain(Examples.example1Dataset(), Examples.february(to).build(), customer);
   }

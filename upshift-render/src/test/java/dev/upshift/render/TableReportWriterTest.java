@@ -212,6 +212,26 @@ class TableReportWriterTest {
         "Ending ARR                 3,000.26");
   }
 
+  @Test
+  void overAnOnboardingWindow_theRateIsNamedAfterItAndHasNoQuarterToDate() {
+    String table = render(Upshift.report(Examples.onboardingDataset(),
+        Examples.firstNinetyDays().by(List.of("plan")).build()));
+
+    assertThat(block(table, "Upsell Rate")).isEqualTo(lines(
+        "Upsell Rate, first 90 days      2026-01      2026-02      2026-03      2026-04",
+        "Eligible                              0            0            0            3",
+        "Upsold                                0            0            0            1",
+        "Rate                                  —            —            —       33.33%",
+        "Upsold ARR                         0.00         0.00         0.00     5,000.00",
+        "Avg upsold ARR                        —            —            —     5,000.00"));
+    assertThat(block(table, "Upshift report")).contains(
+        "Rate window      each customer's first 90 days from its first active date"
+            + " (onboarding:90), counted in the period where they end\n",
+        "Eligible when    the window ends in the period; exclude top tier no"
+            + " (at the first active date)\n");
+    assertThat(block(table, "Segments by plan, 2026-04")).contains("Rate, first 90 days");
+  }
+
   static String render(Report report) {
     StringBuilder out = new StringBuilder();
     try {

@@ -73,13 +73,11 @@ public final class DatasetReader {
   static ReadResult read(InputFiles files, LongConsumer progress, SubscriptionsFormat other,
       boolean fastPath) {
     ReadContext context = new ReadContext();
-    Others others = readOthers(context, files.currency(), source(files.fx()), source(files.plans()),
-        source(files.customers()), source(files.health()), source(files.targets()), fastPath);
-    String fxFile = files.fx() == null ? FX_FILE : files.fx().toString();
+    SideFiles others = readSideFiles(files, context, fastPath);
     Path subscriptions = files.subscriptions();
     if (other == null || !other.reads(subscriptions)) {
       return readSubscriptions(InputSource.of(subscriptions), files.onError(), files.rejectsFile(),
-          fxFile, others, context, progress, fastPath);
+          others, context, progress, fastPath);
     }
     if (fastPath && files.onError() == OnError.FAIL) {
       SubscriptionsFormat.Rows fast = other.tryRead(subscriptions, others.fx(), progress);
@@ -91,7 +89,7 @@ public final class DatasetReader {
     // and message of the CSV reader; errors then name the original file and its rows.
     try (SubscriptionsFormat.CsvCopy copy = other.open(subscriptions)) {
       ReadResult result = copy.mapErrors(() -> readSubscriptions(InputSource.of(copy.csv()),
-          files.onError(), files.rejectsFile(), fxFile, others, context, progress, fastPath));
+          files.onError(), files.rejectsFile(), others, context, progress, fastPath));
       Dataset read = result.dataset();
       PhaseTable byRow = PhaseTable.concat(List.of(read.table()),
           new int[] {SubscriptionsFormat.CsvCopy.LINE_TO_ROW});
@@ -104,6 +102,24 @@ public final class DatasetReader {
   }
 
   /**
+   * Reads and validates the files other than subscriptions ({@link InputFiles#subscriptions()} is
+   * not opened): for a reader of subscriptions that lives elsewhere, such as a Spark job, which
+   * then checks its rows with {@link SideFiles#subscriptionRows}.
+   *
+   * @throws InputException when any of them is in error, with the first 100 errors in the order
+   *     {@link #read(InputFiles)} lists them
+   */
+  public static SideFiles readSideFiles(InputFiles files) {
+    ReadContext context = new ReadContext();
+    SideFiles side = readSideFiles(files, context, true);
+    ErrorLog failures = context.failures();
+    if (failures.total() > 0) {
+      throw new InputException(failures.listed(), failures.total());
+    }
+    return side;
+  }
+
+  /**
    * Reads records held in memory (the service's batches and stored records) by the same rules as
    * the files: see {@link RecordTable}. Any error fails the read.
    *
@@ -112,12 +128,11 @@ public final class DatasetReader {
    */
   public static Dataset read(InputRecords records) {
     ReadContext context = new ReadContext();
-    Others others = readOthers(context, records.currency(), source(records.fx()),
+    SideFiles others = readSideFiles(context, records.currency(), source(records.fx()),
         source(records.plans()), source(records.customers()), source(records.health()),
-        source(records.targets()), false);
-    String fxFile = records.fx() == null ? FX_FILE : records.fx().name();
-    return readSubscriptions(InputSource.of(records.subscriptions()), OnError.FAIL, null, fxFile,
-        others, context, bytes -> { }, false).dataset();
+        source(records.targets()), records.fx() == null ? FX_FILE : records.fx().name(), false);
+    return readSubscriptions(InputSource.of(records.subscriptions()), OnError.FAIL, null, others,
+        context, bytes -> { }, false).dataset();
   }
 
   private static InputSource source(Path path) {
@@ -128,10 +143,22 @@ public final class DatasetReader {
     return records == null ? null : InputSource.of(records);
   }
 
-  /** Reads the inputs other than subscriptions, each {@code null} when absent. */
-  private static Others readOthers(ReadContext context, String currency, InputSource fxSource,
-      InputSource plansSource, InputSource customersSource, InputSource healthSource,
-      InputSource targetsSource, boolean fastPath) {
+  /** Reads the files other than subscriptions, in dependency order, into {@code context}'s log. */
+  private static SideFiles readSideFiles(InputFiles files, ReadContext context,
+      boolean fastPath) {
+    return readSideFiles(context, files.currency(), source(files.fx()), source(files.plans()),
+        source(files.customers()), source(files.health()), source(files.targets()),
+        files.fx() == null ? FX_FILE : files.fx().toString(), fastPath);
+  }
+
+  /**
+   * Reads the inputs other than subscriptions, each {@code null} when absent.
+   *
+   * @param fxFile the name of fx.csv in messages
+   */
+  private static SideFiles readSideFiles(ReadContext context, String currency,
+      InputSource fxSource, InputSource plansSource, InputSource customersSource,
+      InputSource healthSource, InputSource targetsSource, String fxFile, boolean fastPath) {
     FxRates fx = FxRates.none(currency);
     Map<String, Long> rejectedCurrencies = Map.of();
     if (fxSource != null) {
@@ -164,17 +191,8 @@ public final class DatasetReader {
       reader.read();
       targets = reader.targets();
     }
-    return new Others(fx, rejectedCurrencies, plans, customers, health, targets, currency);
-  }
-
-  /** The files read before subscriptions, which a dataset carries besides its phases. */
-  private record Others(FxRates fx, Map<String, Long> rejectedCurrencies, PlanCatalog plans,
-      CustomerAttributes customers, HealthScores health, List<Target> targets, String currency) {
-
-    Dataset.Builder into(Dataset.Builder dataset) {
-      return dataset.customers(customers).plans(plans).health(health).targets(targets)
-          .currency(currency);
-    }
+    return new SideFiles(fx, rejectedCurrencies, fxFile, plans, customers, health, targets,
+        currency);
   }
 
   /**
@@ -182,10 +200,9 @@ public final class DatasetReader {
    *
    * @param onError the error policy
    * @param rejectsFile where {@link OnError#SKIP} writes dropped rows
-   * @param fxFile the name of fx.csv in messages
    */
   private static ReadResult readSubscriptions(InputSource subscriptions, OnError onError,
-      Path rejectsFile, String fxFile, Others others, ReadContext context, LongConsumer progress,
+      Path rejectsFile, SideFiles others, ReadContext context, LongConsumer progress,
       boolean fastPath) {
     if (fastPath && onError == OnError.FAIL && subscriptions.path() != null) {
       // A clean file is read in parallel; anything else falls through to the strict reader.
@@ -196,7 +213,7 @@ public final class DatasetReader {
         return cleanResult(fast.table(), fast.summary(), others, context);
       }
     }
-    PhaseParser parser = new PhaseParser(others.fx(), fxFile, others.rejectedCurrencies());
+    PhaseParser parser = others.phaseParser();
     RejectsFile rejects = onError == OnError.SKIP ? RejectsFile.create(rejectsFile) : null;
     boolean committed = false;
     try {
@@ -225,7 +242,7 @@ public final class DatasetReader {
   }
 
   /** The result of a subscriptions file read by a fast path, unless another file had errors. */
-  private static ReadResult cleanResult(PhaseTable table, InputSummary summary, Others others,
+  private static ReadResult cleanResult(PhaseTable table, InputSummary summary, SideFiles others,
       ReadContext context) {
     ErrorLog failures = context.failures();
     if (failures.total() > 0) {

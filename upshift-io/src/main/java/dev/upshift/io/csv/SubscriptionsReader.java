@@ -43,6 +43,11 @@ final class SubscriptionsReader extends TableReader {
 
   @Override
   void checkHeader(Header header, List<InputError> errors) {
+    checkPriceColumns(file, header, errors);
+  }
+
+  /** A subscriptions header needs a price column, which {@link Columns} cannot say. */
+  static void checkPriceColumns(String file, Header header, List<InputError> errors) {
     if (SubscriptionColumns.PRICE_FORMS.stream().noneMatch(header::has)) {
       errors.add(new InputError(file, header.line(), SubscriptionColumns.ARR,
           InputErrorCode.MISSING_COLUMN,

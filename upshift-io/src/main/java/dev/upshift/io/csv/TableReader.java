@@ -118,11 +118,7 @@ abstract class TableReader {
       return false;
     }
     if (row.cells().size() != header.width()) {
-      boolean more = row.cells().size() > header.width();
-      cells.error(row.line(), null, InputErrorCode.RAGGED_ROW, "row has " + row.cells().size()
-          + " cells but the header has " + header.width() + " columns; "
-          + (more ? "quote cells that contain commas"
-              : "write empty cells as nothing between commas, not by leaving them out"));
+      raggedRow(cells, header);
     } else {
       readRow(cells);
     }
@@ -130,6 +126,15 @@ abstract class TableReader {
       rejected(cells);
     }
     return true;
+  }
+
+  /** Records that a row has more or fewer cells than the header has columns. */
+  static void raggedRow(RowCells cells, Header header) {
+    int count = cells.row().cells().size();
+    cells.error(cells.line(), null, InputErrorCode.RAGGED_ROW, "row has " + count
+        + " cells but the header has " + header.width() + " columns; "
+        + (count > header.width() ? "quote cells that contain commas"
+            : "write empty cells as nothing between commas, not by leaving them out"));
   }
 
   /** The file as given, or {@code null} when the rows are records. */

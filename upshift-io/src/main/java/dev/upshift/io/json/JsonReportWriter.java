@@ -118,9 +118,13 @@ public final class JsonReportWriter {
       json.writeStringField("where", config.where());
     }
     json.writeNumberField("fiscalYearStart", config.fiscalYearStart());
-    // Not options yet (SPEC §2.4 and the rate window come later): null says "none", as contracted.
+    // Not an option yet (SPEC §2.4 comes later): null says "none", as contracted.
     json.writeNullField("openingBalance");
-    json.writeNullField("rateWindow");
+    if (config.rateWindow() == null) {
+      json.writeNullField("rateWindow");
+    } else {
+      json.writeStringField("rateWindow", config.rateWindow().code()); // as typed: onboarding:90
+    }
     json.writeArrayFieldStart("by");
     for (String dimension : config.by()) {
       json.writeString(dimension);

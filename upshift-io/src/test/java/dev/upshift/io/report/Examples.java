@@ -5,6 +5,7 @@ import static dev.upshift.testing.PhaseBuilder.phases;
 
 import dev.upshift.input.Dataset;
 import dev.upshift.input.Phase;
+import dev.upshift.metric.RateWindow;
 import dev.upshift.report.ReportOptions;
 import java.time.YearMonth;
 import java.util.List;
@@ -42,5 +43,24 @@ public final class Examples {
 
   public static ReportOptions.Builder february(String to) {
     return ReportOptions.builder().from(YearMonth.of(2026, 2)).to(YearMonth.parse(to));
+  }
+
+  /**
+   * Three customers land on 2026-01-10, so a 90-day onboarding window ends on 2026-04-10: X adds 5
+   * seats in February (upsold, 5,000), Y stays as it landed, Z churns on 2026-03-01 (eligible in
+   * April without ARR at either end of it, not upsold).
+   */
+  public static Dataset onboardingDataset() {
+    return Dataset.of(phases(
+        phase("X").plan("Team").seats(10).arr("10000").from("2026-01-10").until("2026-02-10"),
+        phase("X").plan("Team").seats(15).arr("15000").from("2026-02-10"),
+        phase("Y").plan("Team").seats(10).arr("10000").from("2026-01-10"),
+        phase("Z").plan("Team").seats(10).arr("10000").from("2026-01-10").until("2026-03-01")));
+  }
+
+  /** January to April 2026 with the Upsell Rate over each customer's first 90 days. */
+  public static ReportOptions.Builder firstNinetyDays() {
+    return ReportOptions.builder().from(YearMonth.of(2026, 1)).to(YearMonth.of(2026, 4))
+        .rateWindow(RateWindow.onboarding(90));
   }
 }

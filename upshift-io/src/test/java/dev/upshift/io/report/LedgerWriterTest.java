@@ -77,17 +77,33 @@ class LedgerWriterTest {
         .contains("'=HYPERLINK(\"x\")", "'+1");
   }
 
+  @Test
+  void overAnOnboardingWindow_aCustomerEligibleWithoutArrHasARowWithAnEmptyStatus()
+      throws IOException {
+    String csv = ledger(Examples.onboardingDataset(), Examples.firstNinetyDays().build());
+
+    // Z churned in March; its window ends in April, where it has no ARR at either end.
+    assertThat(csv).contains("\r\n2026-04,Z,,0.000000,0.000000,0.000000,");
+    assertThat(csv).containsPattern("\r\n2026-04,Z,(,[-0-9.]+){21},1,0,0.000000\r\n");
+    assertThat(csv).contains("\r\n2026-04,X,retained,15000.000000,15000.000000,");
+    assertThat(csv).containsPattern("\r\n2026-04,X,retained(,[-0-9.]+){21},1,1,5000.000000\r\n");
+    assertThat(csv.lines().filter(l -> l.startsWith("2026-03,Z,"))).hasSize(1);
+    assertThat(csv.lines().filter(l -> l.startsWith("2026-01,")))
+        .allSatisfy(l -> assertThat(l).endsWith(",0,0,0.000000"));
+  }
+
   /**
    * §7.3: summing the ledger reproduces the report exactly — every ARR component, starting and
    * ending ARR, ramp, seats, logos, Upsell Users, eligible, upsold and upsold ARR — whatever the
-   * data, grain and book.
+   * data, grain and book, with the rate over each period or over a 60-day onboarding window.
    */
   @Property(tries = 40)
   void ledgerSums_reproduceTheReportExactly(@ForAll long seed, @ForAll Grain grain,
-      @ForAll Book book) throws IOException {
+      @ForAll Book book, @ForAll boolean window) throws IOException {
     Dataset dataset = Dataset.of(randomPhases(new Random(seed)));
     ReportOptions options = ReportOptions.builder().grain(grain).book(book)
-        .from(YearMonth.of(2025, 1)).to(YearMonth.of(2026, 6)).by(List.of("plan")).build();
+        .from(YearMonth.of(2025, 1)).to(YearMonth.of(2026, 6)).by(List.of("plan"))
+        .rateWindow(window ? dev.upshift.metric.RateWindow.onboarding(60) : null).build();
     List<Period> periods = Upshift.periods(dataset, options);
     StringWriter out = new StringWriter();
     Report report;

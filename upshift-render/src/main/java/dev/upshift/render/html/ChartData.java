@@ -11,6 +11,7 @@ import dev.upshift.analysis.InitiativeImpact;
 import dev.upshift.metric.Rates;
 import dev.upshift.report.PeriodReport;
 import dev.upshift.report.Report;
+import dev.upshift.time.Grain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -74,6 +75,10 @@ final class ChartData {
     upsell.put("qtdRate", series(periods, p -> p.upsellRate().qtdRate()));
     upsell.put("target", series(periods, p -> p.upsellRate().target()));
     upsell.put("status", periods.stream().map(p -> p.upsellRate().status()).toList());
+    // Monthly rows are judged on the quarter to date, except over a window, which has none.
+    upsell.put("quarterToDate",
+        report.grain() == Grain.MONTH && report.config().rateWindow() == null);
+    upsell.put("rateLabel", report.config().overWindow("Upsell rate"));
     root.put("upsell", upsell);
 
     root.put("segments", segments(report));

@@ -203,6 +203,9 @@ public final class HtmlReportWriter {
       if (report.config().where() != null) {
         h.append("<span>segment ").append(esc(report.config().where())).append("</span>");
       }
+      if (report.config().rateWindow() != null) {
+        h.append("<span>").append(esc(report.config().upsellRateTitle())).append("</span>");
+      }
       h.append("</p></div></header>\n");
     }
 
@@ -285,7 +288,7 @@ public final class HtmlReportWriter {
       if (rate.target() != null) {
         rateDelta += " · target " + percent(rate.target()) + " " + badge(rate.status());
       }
-      kpi("Upsell rate", percent(rate.rate()), rateDelta);
+      kpi(report.config().overWindow("Upsell rate"), percent(rate.rate()), rateDelta);
       kpi("Upsell Users", count(last.upsellUsers()), percent(last.ratios().upsellUsersShareOfLogos())
           + " of logos · trailing 12 months " + count(last.upsellUsersT12()));
       kpi("Total Users", count(last.seats().ending()), growthDelta(last.growth().endingSeats()));
@@ -417,23 +420,31 @@ public final class HtmlReportWriter {
     // ---- Upsell Users and Upsell Rate ---------------------------------------------------------
 
     private void upsell() {
-      boolean monthly = report.grain() == Grain.MONTH;
-      open("upsell", "Upsell Users and Upsell Rate", "Upsell Users are existing customers whose seat "
-          + "count rose (each counted once per period). The Upsell Rate is upsold ÷ eligible "
-          + "customers (upsell definition: " + esc(String.join(", ", report.config().upsellDefinition()))
-          + "; " + esc(report.config().rateCounting()) + " counting"
-          + (report.config().minTenureMonths() > 0 ? "; minimum tenure "
-              + report.config().minTenureMonths() + " months" : "")
-          + (report.config().excludeTopTier() ? "; top tier excluded" : "") + ")."
+      var config = report.config();
+      boolean monthly = report.grain() == Grain.MONTH && config.rateWindow() == null;
+      String rate = config.rateWindow() == null
+          ? "The Upsell Rate is upsold ÷ eligible customers (upsell definition: "
+              + esc(String.join(", ", config.upsellDefinition())) + "; "
+              + esc(config.rateCounting()) + " counting"
+              + (config.minTenureMonths() > 0 ? "; minimum tenure " + config.minTenureMonths()
+                  + " months" : "")
+          : "The Upsell Rate is measured over each customer's " + esc(config.rateWindow().label())
+              + " from its first active date: upsold ÷ eligible customers whose window ends in the "
+              + "period, each upsold when its movement across the window qualifies (upsell "
+              + "definition: " + esc(String.join(", ", config.upsellDefinition()));
+      open("upsell", "Upsell Users and " + config.upsellRateTitle(), "Upsell Users are existing "
+          + "customers whose seat count rose (each counted once per period). " + rate
+          + (config.excludeTopTier() ? "; top tier excluded" : "") + ")."
           + (monthly ? " Monthly rows are judged on the quarter-to-date rate against the target, as "
               + "the seed dashboard's cumulative quarterly column." : ""));
       h.append("<div class=\"grid\">\n");
       chart("upsell-users", "Upsell Users", "", false);
-      chart("upsell-rate", "Upsell Rate against target", "", false);
+      chart("upsell-rate", config.upsellRateTitle() + " against target", "", false);
       h.append("</div>\n");
       h.append("<div class=\"table-scroll\"><table class=\"periods\"><thead><tr><th>Period</th>")
           .append("<th>Upsell Users</th><th>Trailing 3 months</th><th>Trailing 12 months</th>")
-          .append("<th>Share of logos</th><th>Eligible</th><th>Upsold</th><th>Upsell rate</th>");
+          .append("<th>Share of logos</th><th>Eligible</th><th>Upsold</th><th>")
+          .append(esc(config.overWindow("Upsell rate"))).append("</th>");
       if (monthly) {
         h.append("<th>Quarter to date</th>");
       }
@@ -466,8 +477,8 @@ public final class HtmlReportWriter {
     // ---- Segments --------------------------------------------------------------------------
 
     private void segments() {
-      open("segments", "Upsell Rate by segment", "Eligible and upsold customers, upsell rate, "
-          + "average and total upsell ARR (qualifying expansion of upsold customers) in the latest "
+      open("segments", report.config().overWindow("Upsell Rate by segment"), "Eligible and upsold "
+          + "customers, upsell rate, average and total upsell ARR (qualifying expansion of upsold customers) in the latest "
           + "period, " + esc(last.period()) + ", and the rate pooled over " + esc(range())
           + ". Customers are placed by their tenure, initial ARR and health score at the period "
           + "start.");
@@ -479,7 +490,8 @@ public final class HtmlReportWriter {
         return;
       }
       h.append("<div class=\"grid table-first\">\n<div class=\"table-scroll\" style=\"margin:0\"><table>")
-          .append("<thead><tr><th>Segment</th><th>Eligible</th><th>Upsold</th><th>Upsell rate</th>")
+          .append("<thead><tr><th>Segment</th><th>Eligible</th><th>Upsold</th><th>")
+          .append(esc(report.config().overWindow("Upsell rate"))).append("</th>")
           .append("<th>Avg upsell ARR</th><th>Total upsell ARR</th><th>Rate, whole range</th>")
           .append("</tr></thead><tbody>\n");
       BigDecimal maxRange = BigDecimal.ONE;
@@ -509,7 +521,7 @@ public final class HtmlReportWriter {
         }
       }
       h.append("</tbody></table></div>\n");
-      chart("segment-rates", "Upsell rate by segment", "", false);
+      chart("segment-rates", report.config().overWindow("Upsell rate by segment"), "", false);
       h.append("</div>\n");
       close();
     }
@@ -921,6 +933,7 @@ public final class HtmlReportWriter {
           .append(config.minTenureMonths()).append(" months; top tier ")
           .append(config.excludeTopTier() ? "excluded" : "included").append("; minimum expansion ")
           .append(esc(Html.cents(config.minExpansionArr()))).append(".</dd>")
+          .append(rateWindow())
           .append("<dt>Input</dt><dd>").append(count(input.rows())).append(" rows, ")
           .append(count(input.billableRows())).append(" billable; ")
           .append(count(input.inferredTierDirections()))
@@ -931,6 +944,20 @@ public final class HtmlReportWriter {
           .append("<dt>Charts</dt><dd>Drawn with Chart.js ").append(CHART_JS_VERSION)
           .append(" (MIT licence), embedded in this file; the report needs no network.</dd>")
           .append("</dl></footer>\n");
+    }
+
+    /** The method's entry for an onboarding window, and why the analysis is not there. */
+    private String rateWindow() {
+      var window = report.config().rateWindow();
+      if (window == null) {
+        return "";
+      }
+      return "<dt>Rate window</dt><dd>The Upsell Rate is measured over each customer's "
+          + esc(window.label()) + " from its first active date (" + esc(window.code())
+          + "): the customer counts in the period in which that window ends, upsold when its "
+          + "movement across the window qualifies; minimum tenure does not apply and there is no "
+          + "quarter to date. Cohorts, forecast, health correlation, initiatives, signals and "
+          + "benchmarks pool the rate of each period, so this report leaves them out.</dd>";
     }
 
     // ---- Segment labels --------------------------------------------------------------------

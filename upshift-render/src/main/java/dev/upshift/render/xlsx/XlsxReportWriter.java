@@ -37,7 +37,8 @@ import org.dhatim.fastexcel.Worksheet;
  * <p>Sheets: {@code About} (range, configuration, input), {@code Bridge}, {@code Logos},
  * {@code Seats}, {@code Upsell}, one {@code Seg <dimension>} per segment dimension, and with
  * analysis {@code Cohorts}, {@code Forecast}, {@code Backtest}, {@code Correlation},
- * {@code Initiatives}, {@code Signals}, {@code Benchmarks}.
+ * {@code Initiatives}, {@code Signals}, {@code Benchmarks}. Over an onboarding window the rate
+ * columns say so ({@code Upsell rate, first 90 days}) and {@code About} names the window.
  *
  * <p>Numbers are real numbers with number formats: money {@code #,##0.00} (rounded half-even to
  * 2 decimals), counts {@code #,##0}, rates as fractions formatted {@code 0.00%} (22.5% is stored as
@@ -149,7 +150,7 @@ public final class XlsxReportWriter {
           Col.decimal("Seats per logo", p -> p.ratios().seatsPerLogo()),
           Col.money("ARPU", p -> p.ratios().arpu()),
           Col.percent("Seat growth", p -> p.growth().endingSeats())));
-      periodSheet("Upsell", periods, upsellColumns());
+      periodSheet("Upsell", periods, upsellColumns(report.config().overWindow("Upsell rate")));
       report.segments().forEach(this::segmentSheet);
       Analysis analysis = report.analysis();
       if (analysis != null) {
@@ -163,7 +164,8 @@ public final class XlsxReportWriter {
       }
     }
 
-    private static List<Col> upsellColumns() {
+    /** @param rate the rate column's name, which says the window the rate is measured over */
+    private static List<Col> upsellColumns(String rate) {
       return List.of(
           Col.count("Upsell Users", PeriodReport::upsellUsers),
           Col.count("Upsell Users T3", PeriodReport::upsellUsersT3),
@@ -173,7 +175,7 @@ public final class XlsxReportWriter {
           Col.percent("Upsell Users growth", p -> p.growth().upsellUsers()),
           Col.count("Eligible", p -> p.upsellRate().eligible()),
           Col.count("Upsold", p -> p.upsellRate().upsold()),
-          Col.percent("Upsell rate", p -> p.upsellRate().rate()),
+          Col.percent(rate, p -> p.upsellRate().rate()),
           Col.money("Upsold ARR", p -> p.upsellRate().upsoldArr()),
           Col.money("Avg upsold ARR", p -> p.upsellRate().avgUpsoldArr()),
           Col.count("QTD eligible", p -> p.upsellRate().qtdEligible()),
@@ -217,6 +219,10 @@ public final class XlsxReportWriter {
           {"Minimum tenure, months", (long) config.minTenureMonths()},
           {"Exclude top tier", config.excludeTopTier() ? "yes" : "no"},
           {"Minimum expansion ARR", config.minExpansionArr()},
+          {"Rate window", config.rateWindow() == null ? "each period"
+              : config.rateWindow().label() + " from the first active date ("
+                  + config.rateWindow().code() + "), counted in the period where it ends; no "
+                  + "quarter to date, no analysis sheets"},
           {"Segment filter", config.where() == null ? "" : config.where()},
           {"Input rows", input.rows()},
           {"Billable rows", input.billableRows()},
@@ -271,7 +277,7 @@ public final class XlsxReportWriter {
       List<Col> columns = new ArrayList<>(List.of(
           Col.count("Eligible", p -> p.upsellRate().eligible()),
           Col.count("Upsold", p -> p.upsellRate().upsold()),
-          Col.percent("Upsell rate", p -> p.upsellRate().rate()),
+          Col.percent(report.config().overWindow("Upsell rate"), p -> p.upsellRate().rate()),
           Col.money("Upsold ARR", p -> p.upsellRate().upsoldArr()),
           Col.money("Avg upsold ARR", p -> p.upsellRate().avgUpsoldArr()),
           Col.count("Upsell Users", PeriodReport::upsellUsers),

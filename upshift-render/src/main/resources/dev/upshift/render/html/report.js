@@ -250,15 +250,15 @@
 
   draw('upsell-rate', function () {
     var statusColor = { 'Achieved': C.up, 'On Track': C.teal, 'Below': C.down };
-    var compared = data.grain === 'month' ? U.qtdRate : U.rate;
+    var compared = U.quarterToDate ? U.qtdRate : U.rate;
     var pointColors = compared.map(function (_, i) { return statusColor[U.status[i]] || C.grey; });
     var sets = [];
     sets.push({ type: 'line', label: 'Target', data: U.target, showLine: false, borderColor: C.ink, backgroundColor: C.ink, pointStyle: 'line', pointRadius: 11, pointHoverRadius: 11, pointBorderWidth: 2.5 });
-    if (data.grain === 'month') {
+    if (U.quarterToDate) {
       sets.push({ type: 'line', label: 'Quarter-to-date rate (vs target)', data: U.qtdRate, borderColor: C.navy, backgroundColor: pointColors, pointBackgroundColor: pointColors, pointBorderColor: pointColors, pointRadius: 5, borderWidth: 2 });
       sets.push({ type: 'bar', label: 'Monthly rate', data: U.rate, backgroundColor: C.tealSoft, borderColor: C.teal, borderWidth: 1, borderRadius: 2 });
     } else {
-      sets.push({ type: 'line', label: 'Upsell rate (vs target)', data: U.rate, borderColor: C.navy, pointBackgroundColor: pointColors, pointBorderColor: pointColors, pointRadius: 5, borderWidth: 2 });
+      sets.push({ type: 'line', label: U.rateLabel + ' (vs target)', data: U.rate, borderColor: C.navy, pointBackgroundColor: pointColors, pointBorderColor: pointColors, pointRadius: 5, borderWidth: 2 });
     }
     return {
       data: { labels: P, datasets: sets },

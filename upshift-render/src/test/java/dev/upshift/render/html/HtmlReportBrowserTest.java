@@ -64,6 +64,14 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void reportOverAnOnboardingWindow_rendersEveryChartOfTheReport(@TempDir Path dir)
+      throws Exception {
+    assertThat(assertRendersCleanly(SampleReports.firstNinetyDays(), dir, "first-90-days"))
+        .containsExactly("arr-waterfall", "arr-by-period", "seat-waterfall", "seats-logos",
+            "upsell-users", "upsell-rate", "segment-rates");
+  }
+
+  @Test
   void quarterlyReport_rendersEveryChart(@TempDir Path dir) throws Exception {
     assertRendersCleanly(SampleReports.quarterly(), dir, "quarterly");
   }

@@ -7,6 +7,7 @@ import dev.upshift.analysis.AnalysisOptions;
 import dev.upshift.analysis.Fixtures;
 import dev.upshift.analysis.Initiative;
 import dev.upshift.analysis.TestData;
+import dev.upshift.io.report.Examples;
 import dev.upshift.report.Report;
 import dev.upshift.segment.SegmentFilter;
 import java.time.LocalDate;
@@ -57,6 +58,25 @@ class HtmlReportWriterTest {
         ">By tenure (months)<", ">By initial ARR<", ">By health score<", "Back-test",
         "Mean absolute % error", ">Lift<", ">ARR impact<", ">Benchmarks<");
     assertThat(html).contains("<span class=\"badge ").containsAnyOf("✓ Achieved", "⚠ Below", "✓ On Track");
+  }
+
+  @Test
+  void overAnOnboardingWindow_theRateIsNamedAfterIt_andTheAnalysisIsLeftOutWithAReason() {
+    Report report = Upshift.report(Examples.onboardingDataset(),
+        HtmlReportWriter.optionsFor(Examples.firstNinetyDays().build()));
+    String html = new HtmlReportWriter().render(report);
+
+    assertThat(matches("<section class=\"block\" id=\"([^\"]+)\"", html)).containsExactly(
+        "summary", "arr-bridge", "total-users", "upsell", "segments");
+    assertThat(html).contains("<span>Upsell Rate, first 90 days</span>",
+        "<h2>Upsell Users and Upsell Rate, first 90 days</h2>",
+        "Upsell Rate, first 90 days against target", "<th>Upsell rate, first 90 days</th>",
+        "<h2>Upsell Rate by segment, first 90 days</h2>", "<dt>Rate window</dt>",
+        "so this report leaves them out", "\"quarterToDate\":false",
+        "\"rateLabel\":\"Upsell rate, first 90 days\"");
+    assertThat(html).doesNotContain("<th>Quarter to date</th>");
+    String plain = new HtmlReportWriter().render(SampleReports.standard());
+    assertThat(plain).doesNotContain("first 90 days").doesNotContain("<dt>Rate window</dt>");
   }
 
   @Test

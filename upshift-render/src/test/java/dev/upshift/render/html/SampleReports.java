@@ -19,6 +19,17 @@ public final class SampleReports {
         AnalysisOptions.defaults().withInitiatives(company.initiatives()), null);
   }
 
+  /**
+   * The last 12 months of the same company with the Upsell Rate over each customer's first 90
+   * days: the report without analysis, as {@code --format html --rate-window onboarding:90} makes.
+   */
+  public static Report firstNinetyDays() {
+    SyntheticCompany.Company company = SyntheticCompany.standard();
+    return Upshift.report(company.dataset(), HtmlReportWriter.optionsFor(ReportOptions.builder()
+        .from(company.to().minusMonths(11)).to(company.to())
+        .rateWindow(dev.upshift.metric.RateWindow.onboarding(90)).build()));
+  }
+
   /** A quarterly view of the same company over its three years. */
   public static Report quarterly() {
     SyntheticCompany.Company company = SyntheticCompany.standard();

@@ -7,6 +7,7 @@ import dev.upshift.analysis.AnalysisOptions;
 import dev.upshift.analysis.Fixtures;
 import dev.upshift.analysis.Initiative;
 import dev.upshift.analysis.TestData;
+import dev.upshift.io.report.Examples;
 import dev.upshift.report.Report;
 import dev.upshift.segment.SegmentFilter;
 import java.io.ByteArrayInputStream;
@@ -47,8 +48,12 @@ class XlsxReportWriterTest {
   }
 
   static Map<String, List<Row>> sheets() throws Exception {
+    return sheets(bytes);
+  }
+
+  static Map<String, List<Row>> sheets(byte[] workbook) throws Exception {
     Map<String, List<Row>> sheets = new java.util.LinkedHashMap<>();
-    try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(bytes),
+    try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(workbook),
         new ReadingOptions(true, false))) {
       for (Sheet sheet : wb.getSheets().toList()) {
         sheets.put(sheet.getName(), sheet.read());
@@ -109,6 +114,32 @@ class XlsxReportWriterTest {
     assertThat(cell(correlation, 1, "Lift").asNumber()).isEqualByComparingTo("1.67");
     List<Row> initiatives = sheets.get("Initiatives");
     assertThat(cell(initiatives, 1, "ARR impact").asNumber()).isEqualByComparingTo(new BigDecimal("-7840"));
+  }
+
+  @Test
+  void overAnOnboardingWindow_theRateColumnsNameItAndThereAreNoAnalysisSheets() throws Exception {
+    Report report = Upshift.report(Examples.onboardingDataset(),
+        XlsxReportWriter.optionsFor(Examples.firstNinetyDays().build()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new XlsxReportWriter().write(report, out);
+    Map<String, List<Row>> sheets = sheets(out.toByteArray());
+
+    assertThat(sheets.keySet()).containsExactly("About", "Bridge", "Logos", "Seats", "Upsell",
+        "Seg tenure", "Seg initial_arr", "Seg health");
+    Cell april = cell(sheets.get("Upsell"), 4, "Upsell rate, first 90 days");
+    assertThat(april.asNumber()).isEqualByComparingTo("0.3333");
+    Row segmentHeader = sheets.get("Seg tenure").get(0);
+    assertThat(java.util.stream.IntStream.range(0, segmentHeader.getCellCount())
+        .mapToObj(c -> segmentHeader.getCell(c).getText())).contains("Upsell rate, first 90 days");
+    assertThat(sheets.get("About")).anySatisfy(row -> {
+      assertThat(row.getCell(0).getText()).isEqualTo("Rate window");
+      assertThat(row.getCell(1).getText()).startsWith("first 90 days from the first active date"
+          + " (onboarding:90)");
+    });
+    assertThat(sheets().get("About")).anySatisfy(row -> {
+      assertThat(row.getCell(0).getText()).isEqualTo("Rate window");
+      assertThat(row.getCell(1).getText()).isEqualTo("each period");
+    });
   }
 
   @Test

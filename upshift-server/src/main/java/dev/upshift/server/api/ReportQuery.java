@@ -2,6 +2,7 @@ package dev.upshift.server.api;
 
 import dev.upshift.io.csv.InputFiles;
 import dev.upshift.metric.RateCounting;
+import dev.upshift.metric.RateWindow;
 import dev.upshift.metric.UpsellMember;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.SegmentFilter;
@@ -30,7 +31,7 @@ final class ReportQuery {
   /** The §7.1 options every report endpoint takes. */
   static final List<String> OPTIONS = List.of("from", "to", "grain", "fiscalYearStart", "book",
       "by", "where", "upsellDefinition", "rateCounting", "minTenureMonths", "excludeTopTier",
-      "minExpansionArr", "currency", "tenureBuckets", "arrBuckets");
+      "minExpansionArr", "currency", "tenureBuckets", "arrBuckets", "rateWindow");
 
   private final Map<String, List<String>> query;
 
@@ -82,6 +83,7 @@ final class ReportQuery {
     try {
       value("upsellDefinition").map(UpsellMember::parseDefinition).ifPresent(builder::upsellDefinition);
       value("where").map(ReportQuery::segment).ifPresent(builder::where);
+      value("rateWindow").map(RateWindow::parse).ifPresent(builder::rateWindow);
       value("tenureBuckets").map(v -> list("tenureBuckets", v, s -> whole("tenureBuckets", s)))
           .ifPresent(builder::tenureEdges);
       value("arrBuckets").map(v -> list("arrBuckets", v, s -> decimal("arrBuckets", s)))
