@@ -76,8 +76,8 @@ public final class DatasetReader {
     SideFiles others = readSideFiles(files, context, fastPath);
     Path subscriptions = files.subscriptions();
     if (other == null || !other.reads(subscriptions)) {
-      return readSubscriptions(InputSource.of(subscriptions), files, others, context, progress,
-          fastPath);
+      return readSubscriptions(InputSource.of(subscriptions), files.onError(), files.rejectsFile(),
+          others, context, progress, fastPath);
     }
     if (fastPath && files.onError() == OnError.FAIL) {
       SubscriptionsFormat.Rows fast = other.tryRead(subscriptions, others.fx(), progress);
@@ -88,8 +88,8 @@ public final class DatasetReader {
     // Any other file of that format (Parquet) goes through CSV text, so that it meets every rule
     // and message of the CSV reader; errors then name the original file and its rows.
     try (SubscriptionsFormat.CsvCopy copy = other.open(subscriptions)) {
-      ReadResult result = copy.mapErrors(() -> readSubscriptions(InputSource.of(copy.csv()), files,
-          others, context, progress, fastPath));
+      ReadResult result = copy.mapErrors(() -> readSubscriptions(InputSource.of(copy.csv()),
+          files.onError(), files.rejectsFile(), others, context, progress, fastPath));
       Dataset read = result.dataset();
       PhaseTable byRow = PhaseTable.concat(List.of(read.table()),
           new int[] {SubscriptionsFormat.CsvCopy.LINE_TO_ROW});
@@ -131,10 +131,8 @@ public final class DatasetReader {
     SideFiles others = readSideFiles(context, records.currency(), source(records.fx()),
         source(records.plans()), source(records.customers()), source(records.health()),
         source(records.targets()), records.fx() == null ? FX_FILE : records.fx().name(), false);
-    InputFiles policy = InputFiles.of(Path.of(records.subscriptions().name()))
-        .withCurrency(records.currency());
-    return readSubscriptions(InputSource.of(records.subscriptions()), policy, others, context,
-        bytes -> { }, false).dataset();
+    return readSubscriptions(InputSource.of(records.subscriptions()), OnError.FAIL, null, others,
+        context, bytes -> { }, false).dataset();
   }
 
   private static InputSource source(Path path) {
@@ -200,11 +198,13 @@ public final class DatasetReader {
   /**
    * Reads subscriptions: a clean CSV file fast, anything else strictly.
    *
-   * @param files the error policy and rejects file (the files themselves are read by now)
+   * @param onError the error policy
+   * @param rejectsFile where {@link OnError#SKIP} writes dropped rows
    */
-  private static ReadResult readSubscriptions(InputSource subscriptions, InputFiles files,
-      SideFiles others, ReadContext context, LongConsumer progress, boolean fastPath) {
-    if (fastPath && files.onError() == OnError.FAIL && subscriptions.path() != null) {
+  private static ReadResult readSubscriptions(InputSource subscriptions, OnError onError,
+      Path rejectsFile, SideFiles others, ReadContext context, LongConsumer progress,
+      boolean fastPath) {
+    if (fastPath && onError == OnError.FAIL && subscriptions.path() != null) {
       // A clean file is read in parallel; anything else falls through to the strict reader.
       context.register(subscriptions.name());
       ParallelSubscriptionsReader.Result fast = ParallelSubscriptionsReader.tryRead(
@@ -214,8 +214,7 @@ public final class DatasetReader {
       }
     }
     PhaseParser parser = others.phaseParser();
-    RejectsFile rejects =
-        files.onError() == OnError.SKIP ? RejectsFile.create(files.rejectsFile()) : null;
+    RejectsFile rejects = onError == OnError.SKIP ? RejectsFile.create(rejectsFile) : null;
     boolean committed = false;
     try {
       SubscriptionsReader reader = new SubscriptionsReader(context, subscriptions, parser, rejects);

@@ -1,7 +1,9 @@
 /**
  * Reading the CSV input files (SPEC §1) into a {@link dev.upshift.input.Dataset}.
  *
- * <p>{@link dev.upshift.io.csv.DatasetReader#read} is the entry point; {@link
+ * <p>{@link dev.upshift.io.csv.DatasetReader#read} is the entry point; the same readers read the
+ * same rows held in memory as records ({@link dev.upshift.io.csv.RecordTable}, {@link
+ * dev.upshift.io.csv.InputRecords}: the service's batches), so there is one set of rules; {@link
  * dev.upshift.io.csv.InputFiles} names the files and the policy, {@link dev.upshift.io.csv.OnError}
  * says whether a bad row fails the run or is dropped into a rejects file. A {@code subscriptions}
  * file in another format (Parquet) is read through a {@link dev.upshift.io.csv.SubscriptionsFormat}

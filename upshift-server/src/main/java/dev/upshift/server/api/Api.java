@@ -33,7 +33,9 @@ public final class Api {
   private final AtomicInteger inFlight = new AtomicInteger();
 
   /**
-   * @param rateLimiter requests per second and burst of one key
+   * @param maxBodyBytes the largest request body
+   * @param requestsPerSecond the sustained rate of one key
+   * @param burst the requests one key may make at once
    * @param draining whether the server is stopping: new requests get 503
    */
   public Api(Store store, Ingestor ingestor, Reports reports, ServerMetrics metrics,

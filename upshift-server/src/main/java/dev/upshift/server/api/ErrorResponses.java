@@ -140,6 +140,11 @@ public final class ErrorResponses {
   /** Answers the request with the failure's error body. */
   static void reply(Exception e, Context ctx) {
     ApiException api = toApi(e);
+    if (api.code() == ErrorCode.INTERNAL) {
+      // A bug or a failure nobody planned for: the request log has the message, this the trace.
+      System.err.println("upshift: " + ctx.method() + " " + ctx.path() + " failed:");
+      e.printStackTrace(System.err);
+    }
     api.headers().forEach(ctx::header);
     ctx.attribute(ERROR_ATTRIBUTE, api.code().code() + ": " + api.getMessage());
     Json.reply(ctx, api.code().status(), new ErrorBody(
