@@ -42,6 +42,7 @@ abstract class ApiMatchesCliTest {
   private UpshiftServer server;
   private String key;
   private String base;
+  private Path scratch;
 
   /** Opens the store the server runs on (empty). */
   protected abstract Store openStore(Path scratch);
@@ -51,7 +52,7 @@ abstract class ApiMatchesCliTest {
 
   @BeforeAll
   void postTheSampleThroughTheApi() throws Exception {
-    Path scratch = Files.createTempDirectory("upshift-api-cli-");
+    scratch = Files.createTempDirectory("upshift-api-cli-");
     store = openStore(scratch);
     server = UpshiftServer.start(ServerConfig.defaults().withPort(0)
         .withWorkDir(scratch.resolve("work")).withRequestLog(line -> { }), store);
@@ -105,7 +106,7 @@ abstract class ApiMatchesCliTest {
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws IOException {
     if (server != null) {
       server.close();
     }
@@ -113,6 +114,13 @@ abstract class ApiMatchesCliTest {
       store.close();
     }
     afterStore();
+    if (scratch != null) {
+      try (Stream<Path> paths = Files.walk(scratch)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
   }
 
   /** Option sets: the API's query, and the same options as the command line's flags. */

@@ -54,8 +54,13 @@ class ReportsTest {
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws java.io.IOException {
     server.close();
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   private JsonNode report(String query) {
