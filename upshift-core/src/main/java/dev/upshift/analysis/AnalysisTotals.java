@@ -58,18 +58,13 @@ public final class AnalysisTotals implements Serializable {
 
   /** {@code this − other}, as new totals: the inverse of {@link #plus}. */
   public AnalysisTotals minus(AnalysisTotals other) {
-    AnalysisTotals result = emptyCopy().combine(this, 1);
-    result.cohorts.combine(other.cohorts, -1);
-    result.forecast.combine(other.forecast, -1);
-    result.correlation.combine(other.correlation, -1);
-    result.annualEligible -= other.annualEligible;
-    result.annualUpsold -= other.annualUpsold;
-    result.forecastPeriodInferred -= other.forecastPeriodInferred;
-    result.removeWindowArr(other);
-    return result;
+    return emptyCopy().combine(this, 1).combine(other, -1);
   }
 
-  /** Adds {@code other} into this, in place ({@code sign} 1 only: see {@link #minus}). */
+  /**
+   * Adds ({@code sign} 1) or takes out ({@code sign} -1) {@code other}'s sums, in place; the upsold
+   * ARR values are appended or, as a multiset, removed.
+   */
   AnalysisTotals combine(AnalysisTotals other, int sign) {
     cohorts.combine(other.cohorts, sign);
     forecast.combine(other.forecast, sign);
@@ -77,8 +72,12 @@ public final class AnalysisTotals implements Serializable {
     annualEligible += sign * other.annualEligible;
     annualUpsold += sign * other.annualUpsold;
     forecastPeriodInferred += sign * other.forecastPeriodInferred;
-    for (int i = 0; i < other.size; i++) {
-      addWindowArr(other.windowArr[i]);
+    if (sign < 0) {
+      removeWindowArr(other);
+    } else {
+      for (int i = 0; i < other.size; i++) {
+        addWindowArr(other.windowArr[i]);
+      }
     }
     return this;
   }

@@ -186,22 +186,14 @@ final class CustomerKernel {
   }
 
   /**
-   * Adds one customer to the totals. With segments the kernel holds its rows back by segment cell
-   * ({@link SegmentCells}): call {@link #finish} with the same totals after the last customer.
+   * Adds one customer to the totals, passing {@code sink} each row it adds (every period with a
+   * figure, index 0 included), in period order. With segments the kernel holds its rows back by
+   * segment cell ({@link SegmentCells}): call {@link #finish} with the same totals after the last
+   * customer.
    *
    * @param groupRows the table's rows grouped by customer ({@link PhaseTable.Grouping#rows()})
    * @param from the first of the customer's rows there
    * @param to one past the last
-   */
-  void evaluate(int customer, int[] groupRows, int from, int to, MetricTotals totals) {
-    evaluate(customer, groupRows, from, to, totals, null);
-  }
-
-  /**
-   * As {@link #evaluate(int, int[], int, int, MetricTotals)}, also passing {@code sink} each row
-   * the customer adds to the totals (every period with a figure, index 0 included), in period
-   * order.
-   *
    * @param sink the rows' receiver, or {@code null}
    */
   void evaluate(int customer, int[] groupRows, int from, int to, MetricTotals totals,
