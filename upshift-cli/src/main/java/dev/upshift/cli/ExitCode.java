@@ -7,12 +7,17 @@ import dev.upshift.input.InputException;
 public final class ExitCode {
   /** Success. */
   public static final int OK = 0;
-  /** An unexpected failure (a bug, an I/O error). */
+  /** An unexpected failure (a bug). */
   public static final int SOFTWARE = 1;
   /** The command line was wrong. */
   public static final int USAGE = 2;
   /** The input files have errors. */
   public static final int INPUT = 3;
+  /**
+   * A file could not be read or written: {@code --out} names a folder or an unwritable place, the
+   * disk is full. Not in §7.1, which leaves other failures open (docs/DECISIONS.md).
+   */
+  public static final int IO = 4;
 
   private ExitCode() {}
 

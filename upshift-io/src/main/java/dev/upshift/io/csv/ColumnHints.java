@@ -1,5 +1,6 @@
 package dev.upshift.io.csv;
 
+import dev.upshift.input.NearMatches;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,38 +51,12 @@ final class ColumnHints {
     String best = null;
     int bestDistance = 3;
     for (String column : known) {
-      int distance = distance(normalised, column, bestDistance);
+      int distance = NearMatches.distance(normalised, column, bestDistance);
       if (distance < bestDistance) {
         best = column;
         bestDistance = distance;
       }
     }
     return best;
-  }
-
-  /**
-   * The Levenshtein distance between two names, or {@code limit} when it is at least that (the
-   * names compared are short; the limit only spares pointless work).
-   */
-  static int distance(String a, String b, int limit) {
-    if (Math.abs(a.length() - b.length()) >= limit) {
-      return limit;
-    }
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return Math.min(previous[b.length()], limit);
   }
 }

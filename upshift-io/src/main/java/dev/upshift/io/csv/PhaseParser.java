@@ -89,7 +89,9 @@ final class PhaseParser {
     if (start != null && end != null && !end.isAfter(start)) {
       cells.error(END_DATE, InputErrorCode.END_NOT_AFTER_START, endDates == EndDates.EXCLUSIVE
           ? "end_date " + end + " is not after start_date " + start
-              + "; end_date is the first day no longer in force"
+              + "; end_date is the first day no longer in force" + (end.equals(start)
+                  ? " (if the file's end dates are the last day in force, give --end-dates"
+                      + " inclusive)" : "")
           : "end_date " + written + " is before start_date " + start
               + "; with inclusive end dates end_date is the last day in force");
     }
