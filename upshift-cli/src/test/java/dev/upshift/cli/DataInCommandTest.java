@@ -339,6 +339,70 @@ class DataInCommandTest {
     assertThat(report.err()).isEmpty();
   }
 
+  @Test
+  void theFirstHundredErrorsAreListedWithTheCountOfTheRest() throws IOException {
+    StringBuilder text = new StringBuilder("customer_id,arr,seats,start_date,sales_rep\n");
+    for (int i = 0; i < 150; i++) {
+      text.append("c").append(i).append(",100,1.5,2025-01-01,Ann\n");
+    }
+    Path file = Files.writeString(work.resolve("subscriptions.csv"), text);
+
+    Run run = run("validate", "--subscriptions", file.toString());
+
+    assertThat(run.exit()).isEqualTo(ExitCode.INPUT);
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(102);
+    assertThat(lines.get(0)).contains(":1: column sales_rep: unknown column");
+    assertThat(lines.get(1)).contains(":2: column seats: \"1.5\" is not a whole number");
+    assertThat(lines.subList(100, 102)).containsExactly("... and 51 more errors",
+        "151 errors in the input; nothing was computed");
+  }
+
+  @Test
+  void aProjectFileMayScopeMappingsByKindAndSpellValuesAsYamlDoes() throws IOException {
+    Path dir = Files.createDirectories(work.resolve("forms"));
+    Path file = Files.writeString(dir.resolve(ProjectFile.NAME), """
+        files:
+          subscriptions: export.csv
+          initiatives: launches.csv
+        map:
+          customers:
+            client: customer_id
+          monthly_amount: mrr
+        ignore_columns: sales_rep, customers:owner
+        end_dates: INCLUSIVE
+        report:
+          by: [region, plan]
+          from: 2025-01
+          exclude-top-tier: true
+          fiscal-year-start: 4
+        """);
+
+    ProjectFile project = ProjectFile.read(file);
+
+    assertThat(project.files()).containsEntry("subscriptions", dir.toAbsolutePath()
+        .resolve("export.csv")).containsKey("initiatives");
+    assertThat(project.map()).containsExactly("customers:client=customer_id",
+        "monthly_amount=mrr");
+    assertThat(project.ignoreColumns()).containsExactly("sales_rep", " customers:owner");
+    assertThat(project.endDates()).isEqualTo("INCLUSIVE");
+    assertThat(project.report()).containsEntry("by", "region,plan")
+        .containsEntry("from", "2025-01").containsEntry("exclude-top-tier", "true")
+        .containsEntry("fiscal-year-start", "4");
+  }
+
+  @Test
+  void reportDefaultsOfTheProjectFileDoNotReachExplain() throws IOException {
+    Path dir = copyOfDemo();
+    Files.writeString(dir.resolve(ProjectFile.NAME), "report:\n  by: [region]\n  where: region=NA\n");
+
+    Run explain = run("explain", "--data", dir.toString(), "--customer", "C000001");
+    assertThat(explain.exit()).as(explain.err()).isZero();
+
+    JsonNode report = json(run("report", "--data", dir.toString(), "--format", "json"));
+    assertThat(report.get("config").get("where").asText()).isEqualTo("region=NA");
+  }
+
   private Path copyOfDemo() throws IOException {
     Path dir = Files.createDirectories(work.resolve("demo"));
     try (Stream<Path> files = Files.list(demo())) {

@@ -12,15 +12,20 @@ public final class NearMatches {
   /** Edits (insertions, deletions, substitutions) a near miss may need at most. */
   public static final int MAX_EDITS = 2;
 
+  /** Names this short may be one edit off, not two: two edits turn EMA into NA. */
+  private static final int SHORT = 4;
+
   private static final int MAX_SUGGESTIONS = 3;
 
   private NearMatches() {}
 
   /**
    * Up to three known names close to {@code given}: those equal but for case first, then those
-   * within {@link #MAX_EDITS} edits (ignoring case), nearest first; empty when none is close.
+   * within {@link #MAX_EDITS} edits (one for a name of 4 characters or fewer), ignoring case,
+   * nearest first; empty when none is close.
    */
   public static List<String> of(String given, Collection<String> known) {
+    int allowed = given.length() <= SHORT ? 1 : MAX_EDITS;
     List<String> sameButCase = new ArrayList<>();
     List<List<String>> byDistance = new ArrayList<>();
     for (int d = 0; d <= MAX_EDITS; d++) {
@@ -35,8 +40,8 @@ public final class NearMatches {
         sameButCase.add(name);
         continue;
       }
-      int distance = distance(lower, name.toLowerCase(java.util.Locale.ROOT), MAX_EDITS + 1);
-      if (distance <= MAX_EDITS) {
+      int distance = distance(lower, name.toLowerCase(java.util.Locale.ROOT), allowed + 1);
+      if (distance <= allowed) {
         byDistance.get(distance).add(name);
       }
     }
