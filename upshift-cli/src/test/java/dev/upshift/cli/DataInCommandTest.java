@@ -337,6 +337,11 @@ class DataInCommandTest {
     Run report = run("report", "--data", sample.toString(), "--format", "json");
     assertThat(report.exit()).as(report.err()).isZero();
     assertThat(report.err()).isEmpty();
+
+    Run table = run("report", "--data", sample.toString());
+    assertThat(table.out()).contains("Read as          account id as customer_id, subscription id"
+        + " as line_id, ").contains("; ignored sales rep, deal notes, customers:owner email;"
+        + " inclusive end dates\n");
   }
 
   @Test
