@@ -78,20 +78,20 @@ public final class UpshiftCommand implements Runnable {
    */
   private static int usage(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    if (e instanceof CommandLine.UnmatchedArgumentException unmatched
-        && CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err)) {
-      err.flush();
-    }
     // The first line is picocli's message as it always was: scripts and tests match on it.
-    return usageLines(err, e.getMessage(), e.getCommandLine().getCommandSpec().qualifiedName());
+    err.println(e.getMessage());
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+    }
+    return seeHelp(err, e.getCommandLine().getCommandSpec().qualifiedName());
   }
 
   private static int usageError(PrintWriter err, String message, String command) {
-    return usageLines(err, "upshift: " + message, command);
+    err.println("upshift: " + message);
+    return seeHelp(err, command);
   }
 
-  private static int usageLines(PrintWriter err, String message, String command) {
-    err.println(message);
+  private static int seeHelp(PrintWriter err, String command) {
     err.println("see `" + command.strip() + " --help`");
     err.flush();
     return ExitCode.USAGE;

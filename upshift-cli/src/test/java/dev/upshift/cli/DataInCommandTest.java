@@ -273,6 +273,18 @@ class DataInCommandTest {
   }
 
   @Test
+  void aMistypedOptionIsNamedWithItsNearestSpellingBeforeWhereTheHelpIs() {
+    Run run = run("report", "--data", demo().toString(), "--gran", "quarter");
+
+    assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
+    List<String> lines = run.err().lines().toList();
+    assertThat(lines.get(0)).startsWith("Unknown options: '--gran'");
+    assertThat(run.err()).contains("--grain");
+    assertThat(lines).last().isEqualTo("see `upshift report --help`");
+    assertThat(lines.size()).isLessThan(6);
+  }
+
+  @Test
   void outputThatCannotBeWrittenIsOneLineAndExitCodeFour() throws IOException {
     String demo = demo().toString();
     Path folder = Files.createDirectories(work.resolve("reports"));
