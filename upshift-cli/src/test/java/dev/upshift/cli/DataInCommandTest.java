@@ -134,14 +134,14 @@ class DataInCommandTest {
   void inclusiveEndDatesReadAsExclusiveAreFlaggedByValidateAndReport() throws IOException {
     Path file = work.resolve("subscriptions.csv");
     Files.writeString(file, """
-        customer_id,arr,start_date,end_date
-        a,100,2025-01-01,2025-01-31
-        a,200,2025-02-01,2025-02-28
-        a,300,2025-03-01,
-        b,100,2025-01-01,2025-05-31
-        b,100,2025-06-01,
-        c,100,2025-01-01,2025-02-01
-        c,100,2025-02-01,
+        customer_id,line_id,seats,arr,start_date,end_date
+        north,crm,5,1200,2024-07-01,2024-12-31
+        north,crm,8,1800,2025-01-01,2025-06-30
+        north,crm,8,2400,2025-07-01,
+        south,crm,2,600,2024-09-15,2025-09-14
+        south,crm,2,600,2025-09-15,
+        west,crm,1,300,2024-10-01,2025-04-01
+        west,crm,1,300,2025-04-01,
         """);
 
     Run validate = run("validate", "--subscriptions", file.toString());
