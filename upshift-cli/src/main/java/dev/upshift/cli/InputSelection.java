@@ -188,17 +188,21 @@ final class InputSelection {
   }
 
   /**
-   * Warns on {@code err} when the end dates, read as exclusive, look inclusive ({@link
-   * EndDateGaps}): the numbers are then full of one-day churns, and nothing else would say so.
+   * Warns on {@code err} about what reads without error but is probably not what was meant: end
+   * dates that, read as exclusive, look inclusive ({@link EndDateGaps}: the numbers are then full
+   * of one-day churns), and mapping entries that match no column (a misspelt entry).
    */
-  void warnAboutEndDates(Dataset dataset, PrintWriter err) {
+  void warn(Dataset dataset, PrintWriter err) {
     if (endDates == EndDates.EXCLUSIVE) {
       EndDateGaps gaps = EndDateGaps.of(dataset.table());
       if (gaps.looksInclusive()) {
         err.println("upshift: warning: " + gaps.warning());
-        err.flush();
       }
     }
+    for (String entry : mapping().unmatched(files(OnError.FAIL))) {
+      err.println("upshift: warning: " + entry + " matches no column of the files read");
+    }
+    err.flush();
   }
 
   /** The project file of the data folder, or {@code null}. */

@@ -107,7 +107,7 @@ final class ReportCommand implements Callable<Integer> {
         // A filter that can match no one would give a report of zeros that looks like a real one.
         SegmentValues.check(options.where(), dataset, options);
       }
-      input.warnAboutEndDates(dataset, spec.commandLine().getErr());
+      input.warn(dataset, spec.commandLine().getErr());
       computed = compute(dataset, options, analysisOptions,
           progress.stage("computing", dataset.table().customerCount()));
     }

@@ -58,7 +58,7 @@ final class ValidateCommand implements Callable<Integer> {
           + " in the input; nothing was computed");
       return ExitCode.of(new InputException(listed, total));
     }
-    input.warnAboutEndDates(dataset, out);
+    input.warn(dataset, out);
     InputSummary summary = dataset.summary();
     StringBuilder ignored = new StringBuilder();
     for (IgnoredReason reason : IgnoredReason.values()) {

@@ -131,6 +131,27 @@ class DataInCommandTest {
   }
 
   @Test
+  void aMappingThatMatchesNoColumnIsWarnedAbout() throws IOException {
+    Path dir = copyOfDemo();
+    Files.writeString(dir.resolve(ProjectFile.NAME), """
+        map:
+          customers:
+            regoin: region
+          acount_id: customer_id
+        ignore_columns: [sales_rep, channel]
+        """);
+
+    Run validate = run("validate", "--data", dir.toString());
+
+    assertThat(validate.exit()).as(validate.out()).isZero();
+    assertThat(validate.out().lines().filter(line -> line.contains("warning")).toList())
+        .containsExactly(
+            "upshift: warning: --map customers:regoin=region matches no column of the files read",
+            "upshift: warning: --map acount_id=customer_id matches no column of the files read",
+            "upshift: warning: --ignore-columns sales_rep matches no column of the files read");
+  }
+
+  @Test
   void inclusiveEndDatesReadAsExclusiveAreFlaggedByValidateAndReport() throws IOException {
     Path file = work.resolve("subscriptions.csv");
     Files.writeString(file, """

@@ -193,6 +193,63 @@ public record ColumnMapping(List<Rename> renames, List<Ignored> ignored) {
     return new ForFile(Map.copyOf(bySource), Set.copyOf(left));
   }
 
+  /**
+   * The entries that match no column of the CSV files given: a mapping that applies nowhere is
+   * probably misspelt, and in a lenient file (customers.csv) nothing else would say so. Files that
+   * cannot be read as CSV (a Parquet subscriptions file) make every entry that could apply to
+   * them count as matched; their errors are the reader's to report.
+   */
+  public List<String> unmatched(InputFiles files) {
+    if (isEmpty()) {
+      return List.of();
+    }
+    Map<FileKind, java.nio.file.Path> paths = new LinkedHashMap<>();
+    paths.put(FileKind.SUBSCRIPTIONS, files.subscriptions());
+    paths.put(FileKind.CUSTOMERS, files.customers());
+    paths.put(FileKind.PLANS, files.plans());
+    paths.put(FileKind.HEALTH, files.health());
+    paths.put(FileKind.TARGETS, files.targets());
+    paths.put(FileKind.FX, files.fx());
+    Set<Object> matched = new HashSet<>();
+    paths.forEach((kind, path) -> {
+      if (path == null) {
+        return;
+      }
+      Set<String> header = headerNames(path);
+      for (Rename rename : renames) {
+        if (rename.appliesTo(kind) && (header == null || header.contains(rename.source()))) {
+          matched.add(rename);
+        }
+      }
+      for (Ignored column : ignored) {
+        if (column.appliesTo(kind) && (header == null || header.contains(column.column()))) {
+          matched.add(column);
+        }
+      }
+    });
+    List<String> unmatched = new ArrayList<>();
+    renames.stream().filter(rename -> !matched.contains(rename))
+        .forEach(rename -> unmatched.add("--map " + rename));
+    ignored.stream().filter(column -> !matched.contains(column))
+        .forEach(column -> unmatched.add("--ignore-columns " + column));
+    return unmatched;
+  }
+
+  /** The lower-cased names of a CSV file's header, or {@code null} when it cannot be read. */
+  private static Set<String> headerNames(java.nio.file.Path path) {
+    try (CsvTable table = CsvTable.open(path)) {
+      CsvTable.Row first = table.next();
+      if (first == null || !first.problems().isEmpty()) {
+        return null;
+      }
+      Set<String> names = new HashSet<>();
+      first.cells().forEach(cell -> names.add(cell.strip().toLowerCase(Locale.ROOT)));
+      return names;
+    } catch (java.io.IOException | CsvTable.UnreadableException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** Whether a kind of file names that column (customers.csv names only customer_id). */
   private static boolean named(FileKind kind, String column) {
     List<String> known = kind.columns().known();
