@@ -252,7 +252,7 @@ class DataInCommandTest {
     assertThat(wrongCase.out()).isEmpty();
     assertThat(wrongCase.err().lines().toList()).hasSize(2).last()
         .isEqualTo("see `upshift report --help`");
-    assertThat(wrongCase.err()).startsWith("upshift: --where plan=starter: no customer can have"
+    assertThat(wrongCase.err()).startsWith("upshift: where plan=starter: no customer can have"
         + " plan 'starter' (did you mean Starter?); the values of plan are API Commit, Analytics"
         + " Basic,").contains(", Starter, Unknown (values are case-sensitive)");
 

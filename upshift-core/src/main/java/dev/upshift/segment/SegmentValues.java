@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * The values a segment dimension can take on a dataset, so that a filter ({@code --where
- * plan=premium}) that can match no customer is refused with the values it could have named,
- * instead of giving a report of zeros that looks like a real one.
+ * plan=premium} on the command line, {@code where=} of the service) that can match no customer is
+ * refused with the values it could have named, instead of giving a report of zeros that looks
+ * like a real one. {@link dev.upshift.ReportContext#of(Dataset, ReportOptions)} checks it.
  */
 public final class SegmentValues {
   /** How many values a message lists before it only counts the rest. */
@@ -36,7 +37,7 @@ public final class SegmentValues {
         .forEach(dimensions::add);
     String dimension = where.dimension();
     if (!dimensions.contains(dimension)) {
-      throw new IllegalArgumentException("--where " + where + ": unknown dimension '" + dimension
+      throw new IllegalArgumentException("where " + where + ": unknown dimension '" + dimension
           + "'" + NearMatches.didYouMean(dimension, dimensions) + "; the dimensions are "
           + String.join(", ", dimensions));
     }
@@ -49,13 +50,13 @@ public final class SegmentValues {
         YearMonth.parse(value);
         return;
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("--where " + where + ": a cohort is the month a"
+        throw new IllegalArgumentException("where " + where + ": a cohort is the month a"
             + " customer was first active, like 2024-03 (or " + Dimension.UNKNOWN + ")");
       }
     }
     Set<String> values = values(dimension, dataset, options);
     if (!values.contains(value)) {
-      throw new IllegalArgumentException("--where " + where + ": no customer can have " + dimension
+      throw new IllegalArgumentException("where " + where + ": no customer can have " + dimension
           + " '" + value + "'" + NearMatches.didYouMean(value, values) + "; the values of "
           + dimension + " are " + listed(values) + " (values are case-sensitive)");
     }

@@ -40,7 +40,7 @@ class SegmentValuesTest {
 
   @Test
   void aValueOfTheWrongCaseIsRefusedWithTheRightOne() {
-    assertThatThrownBy(() -> check("plan=premium")).hasMessage("--where plan=premium: no customer"
+    assertThatThrownBy(() -> check("plan=premium")).hasMessage("where plan=premium: no customer"
         + " can have plan 'premium' (did you mean Premium?); the values of plan are Basic, Premium,"
         + " Unknown (values are case-sensitive)");
   }
@@ -50,7 +50,7 @@ class SegmentValuesTest {
     assertThatThrownBy(() -> check("region=EMA")).hasMessageContaining("(did you mean EMEA?)")
         .hasMessageEndingWith("the values of region are EMEA, NA, Unknown (values are"
             + " case-sensitive)");
-    assertThatThrownBy(() -> check("regoin=NA")).hasMessage("--where regoin=NA: unknown dimension"
+    assertThatThrownBy(() -> check("regoin=NA")).hasMessage("where regoin=NA: unknown dimension"
         + " 'regoin' (did you mean region?); the dimensions are tenure, initial_arr, health, plan,"
         + " cohort, region");
     assertThatThrownBy(() -> check("tenure=0-5")).hasMessageContaining("(did you mean 0-6?)");
