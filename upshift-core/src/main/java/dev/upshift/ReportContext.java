@@ -15,7 +15,6 @@ import dev.upshift.report.ReportBuilder;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.Dimension;
 import dev.upshift.segment.Dimensions;
-import dev.upshift.segment.SegmentValues;
 import dev.upshift.state.TierLadder;
 import dev.upshift.time.Calendar;
 import java.io.Serializable;
@@ -76,9 +75,8 @@ public final class ReportContext implements Serializable {
   /**
    * The context of a report on {@code dataset}.
    *
-   * @throws IllegalArgumentException on an unusable option: an unknown dimension, a {@code where}
-   *     value no customer can have, a range that cannot be taken from an empty dataset, {@code
-   *     --to} before {@code --from}
+   * @throws IllegalArgumentException on an unusable option: an unknown dimension, a range that
+   *     cannot be taken from an empty dataset, {@code --to} before {@code --from}
    */
   public static ReportContext of(Dataset dataset, ReportOptions options) {
     return of(dataset, options, FxRates.none(dataset.currency()));
@@ -87,10 +85,6 @@ public final class ReportContext implements Serializable {
   /** As {@link #of(Dataset, ReportOptions)}, with the FX rates the dataset's prices were read at. */
   public static ReportContext of(Dataset dataset, ReportOptions options, FxRates fx) {
     requireNonNull(dataset, "dataset is null");
-    if (options.where() != null) {
-      // A filter no customer can match would give a report of zeros that looks like a real one.
-      SegmentValues.check(options.where(), dataset, options);
-    }
     return of(DataFacts.of(dataset.table(), dataset.plans()), options, dataset.plans(),
         dataset.customers(), dataset.health(), dataset.targets(), dataset.currency(), fx);
   }

@@ -15,6 +15,7 @@ import dev.upshift.render.html.HtmlReportWriter;
 import dev.upshift.render.xlsx.XlsxReportWriter;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
+import dev.upshift.segment.SegmentValues;
 import dev.upshift.time.Grain;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -102,6 +103,10 @@ final class ReportCommand implements Callable<Integer> {
     try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr())) {
       Dataset dataset = input.load(spec.commandLine().getErr(),
           progress.stage("reading subscriptions", input.subscriptionsSize()));
+      if (options.where() != null) {
+        // A filter that can match no one would give a report of zeros that looks like a real one.
+        SegmentValues.check(options.where(), dataset, options);
+      }
       input.warn(dataset, spec.commandLine().getErr());
       computed = compute(dataset, options, analysisOptions,
           progress.stage("computing", dataset.table().customerCount()));

@@ -53,7 +53,8 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     if (total > 0) {
-      List<InputError> listed = errors.subList(0, Math.min(errors.size(), UpshiftCommand.ERRORS_SHOWN));
+      List<InputError> listed =
+          errors.subList(0, Math.min(errors.size(), UpshiftCommand.ERRORS_SHOWN));
       UpshiftCommand.printErrors(out, listed, total, (total == 1 ? " error" : " errors")
           + " in the input; nothing was computed");
       return ExitCode.of(new InputException(listed, total));

@@ -17,7 +17,8 @@ import java.util.Set;
  * The values a segment dimension can take on a dataset, so that a filter ({@code --where
  * plan=premium} on the command line, {@code where=} of the service) that can match no customer is
  * refused with the values it could have named, instead of giving a report of zeros that looks
- * like a real one. {@link dev.upshift.ReportContext#of(Dataset, ReportOptions)} checks it.
+ * like a real one. The command line checks it; the library does not, since a filter that matches
+ * nobody in one dataset may be a real segment of another.
  */
 public final class SegmentValues {
   /** How many values a message lists before it only counts the rest. */

@@ -61,8 +61,8 @@ final class Header {
         if (earlier != null && known) {
           errors.add(new InputError(file, line, name, InputErrorCode.DUPLICATE_COLUMN,
               "appears twice in the header (columns " + (earlier + 1) + " and " + (i + 1) + ")"
-                  + (name.equals(written) && rawNames.get(earlier).strip().equalsIgnoreCase(name) ? ""
-                      : " after --map")
+                  + (renamed(rawNames.get(earlier), name) || renamed(trimmed, name)
+                      ? " after --map" : "")
                   + "; keep one"));
         }
       } else if (name.isEmpty()) {
@@ -126,6 +126,11 @@ final class Header {
         + separator + "-separated; Upshift reads comma-separated CSV (RFC 4180): save or export"
         + " it with commas"));
     return true;
+  }
+
+  /** Whether a header cell as written became another name by the mapping. */
+  private static boolean renamed(String written, String name) {
+    return !written.strip().equalsIgnoreCase(name);
   }
 
   private static String describe(ColumnMapping.ForFile applied) {
