@@ -100,4 +100,11 @@ abstract class EnumValues<E extends Enum<E>> implements ITypeConverter<E>, Itera
       super(OnError.values());
     }
   }
+
+  /** {@code --end-dates}. */
+  static final class EndDateConventions extends EnumValues<dev.upshift.io.csv.EndDates> {
+    EndDateConventions() {
+      super(dev.upshift.io.csv.EndDates.values());
+    }
+  }
 }

@@ -7,12 +7,17 @@ import dev.upshift.input.InputException;
 public final class ExitCode {
   /** Success. */
   public static final int OK = 0;
-  /** An unexpected failure (a bug, an I/O error). */
+  /** An unexpected failure (a bug). */
   public static final int SOFTWARE = 1;
   /** The command line was wrong. */
   public static final int USAGE = 2;
   /** The input files have errors. */
   public static final int INPUT = 3;
+  /**
+   * A file could not be read or written: {@code --out} names a folder or an unwritable place, the
+   * disk is full. Not in §7.1, which leaves other failures open (docs/DECISIONS.md).
+   */
+  public static final int IO = 4;
 
   private ExitCode() {}
 
@@ -32,7 +37,7 @@ public final class ExitCode {
   public static int of(InputErrorCode code) {
     return switch (code) {
       case NO_SUCH_FILE, UNREADABLE_FILE, EMPTY_FILE, TOO_MANY_LINES, NOT_UTF8, UNTERMINATED_QUOTE,
-          TEXT_AFTER_QUOTE, LONE_CARRIAGE_RETURN -> INPUT;
+          TEXT_AFTER_QUOTE, LONE_CARRIAGE_RETURN, WRONG_SEPARATOR -> INPUT;
       case MISSING_COLUMN, UNKNOWN_COLUMN, UNNAMED_COLUMN, DUPLICATE_COLUMN -> INPUT;
       case RAGGED_ROW, MISSING_VALUE, BAD_NUMBER, NOT_WHOLE_NUMBER, NEGATIVE_VALUE, TOO_MANY_DECIMALS,
           VALUE_TOO_LARGE, VALUE_TOO_LONG, BAD_DATE, END_NOT_AFTER_START, PRICE_FORM_COUNT,

@@ -3,13 +3,17 @@ package dev.upshift.cli;
 import dev.upshift.Upshift;
 import dev.upshift.explain.CustomerExplanation;
 import dev.upshift.input.Dataset;
+import dev.upshift.input.NearMatches;
 import dev.upshift.render.ExplanationWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -47,9 +51,28 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
   Path out;
 
+  /** Report options that cut or filter segments: one customer's explanation has none. */
+  private static final List<String> IGNORED = List.of("--where", "--by", "--tenure-buckets",
+      "--arr-buckets");
+
   @Override
   public Integer call() throws IOException {
+    for (String option : IGNORED) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw new ParameterException(spec.commandLine(), option + " does not apply to explain,"
+            + " which follows one customer (--customer) through every period");
+      }
+    }
     Dataset dataset = input.load(spec.commandLine().getErr());
+    if (dataset.table().indexOfCustomer(customer) < 0) {
+      List<String> ids = new ArrayList<>(dataset.table().customerCount());
+      for (int c = 0; c < dataset.table().customerCount(); c++) {
+        ids.add(dataset.table().customerId(c));
+      }
+      throw new ParameterException(spec.commandLine(), "--customer " + customer + ": no such"
+          + " customer in " + input.subscriptionsName() + NearMatches.didYouMean(customer, ids)
+          + " (customer ids are case-sensitive)");
+    }
     CustomerExplanation explanation = Upshift.explain(dataset, selection.toOptions(), customer);
     Output.text(out, spec.commandLine().getOut(), writer -> {
       if (format == Format.JSON) {

@@ -43,9 +43,48 @@ final class Output {
     });
   }
 
-  /** Writes bytes to {@code file} atomically. */
+  /**
+   * Writes bytes to {@code file} atomically.
+   *
+   * @throws IOException naming the file when it cannot be written (a folder, no permission, a
+   *     full disk)
+   */
   static void binary(Path file, BinaryBody body) throws IOException {
     Path absolute = file.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      throw new java.nio.file.FileSystemException(file.toString(), null,
+          "it is a folder; name a file (e.g. " + file.resolve("report") + ")");
+    }
+    try {
+      write(absolute, body);
+    } catch (java.nio.file.FileSystemException e) {
+      throw e;
+    } catch (IOException e) {
+      // A stream's failure (a full disk) does not name the file; the message must.
+      throw new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
+    }
+  }
+
+  /**
+   * One line about a file that could not be read or written: {@code cannot write out.html:
+   * permission denied}.
+   */
+  static String describe(Throwable e) {
+    if (e instanceof java.nio.file.FileSystemException failure) {
+      String reason = failure.getReason();
+      if (reason == null) {
+        reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+            : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+            : e instanceof java.nio.file.NotDirectoryException ? "a part of the path is not a folder"
+            : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+            : e.getClass().getSimpleName();
+      }
+      return "cannot write " + failure.getFile() + ": " + reason;
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  private static void write(Path absolute, BinaryBody body) throws IOException {
     if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
       // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: moving a
       // file over it would replace the device itself, for every program on the machine.

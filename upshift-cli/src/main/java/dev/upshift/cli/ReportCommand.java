@@ -15,6 +15,7 @@ import dev.upshift.render.html.HtmlReportWriter;
 import dev.upshift.render.xlsx.XlsxReportWriter;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
+import dev.upshift.segment.SegmentValues;
 import dev.upshift.time.Grain;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -98,13 +99,19 @@ final class ReportCommand implements Callable<Integer> {
       throw usage("--format xlsx writes a binary file: give --out FILE");
     }
     AnalysisOptions analysisOptions = analysed ? analysisOptions() : null;
-    Report report;
+    Report computed;
     try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr())) {
       Dataset dataset = input.load(spec.commandLine().getErr(),
           progress.stage("reading subscriptions", input.subscriptionsSize()));
-      report = compute(dataset, options, analysisOptions,
+      if (options.where() != null) {
+        // A filter that can match no one would give a report of zeros that looks like a real one.
+        SegmentValues.check(options.where(), dataset, options);
+      }
+      input.warn(dataset, spec.commandLine().getErr());
+      computed = compute(dataset, options, analysisOptions,
           progress.stage("computing", dataset.table().customerCount()));
     }
+    Report report = computed.withInput(computed.input().withReading(input.reading()));
     if (format == Format.XLSX) {
       Output.binary(out, stream -> new XlsxReportWriter().write(report, stream));
       return ExitCode.OK;

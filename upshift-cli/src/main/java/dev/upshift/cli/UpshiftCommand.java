@@ -37,13 +37,64 @@ public final class UpshiftCommand implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line (tests call {@code execute} on it). */
+  /**
+   * The configured command line (tests call {@code execute} on it). Executing it first reads the
+   * project file of the {@code --data} folder, whose values are the options' defaults.
+   */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new UpshiftCommand());
+    ProjectDefaults defaults = new ProjectDefaults();
+    CommandLine commandLine = new CommandLine(new UpshiftCommand()) {
+      @Override
+      public int execute(String... args) {
+        try {
+          defaults.locate(args, this);
+        } catch (IllegalArgumentException e) {
+          return usageError(getErr(), e.getMessage(), "upshift " + subcommand(args, this));
+        }
+        return super.execute(args);
+      }
+    };
+    commandLine.setDefaultValueProvider(defaults);
+    commandLine.setParameterExceptionHandler(UpshiftCommand::usage);
     commandLine.setExecutionExceptionHandler(UpshiftCommand::handle);
     commandLine.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;
+  }
+
+  /** The first argument that names a subcommand, or {@code ""}. */
+  private static String subcommand(String[] args, CommandLine root) {
+    for (String arg : args) {
+      if (root.getSubcommands().containsKey(arg)) {
+        return arg;
+      }
+    }
+    return "";
+  }
+
+  /**
+   * A usage error: its one line, picocli's suggestions for a mistyped option, and where the help
+   * is, instead of the whole help burying the line that matters.
+   */
+  private static int usage(CommandLine.ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    // The first line is picocli's message as it always was: scripts and tests match on it.
+    err.println(e.getMessage());
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+    }
+    return seeHelp(err, e.getCommandLine().getCommandSpec().qualifiedName());
+  }
+
+  private static int usageError(PrintWriter err, String message, String command) {
+    err.println("upshift: " + message);
+    return seeHelp(err, command);
+  }
+
+  private static int seeHelp(PrintWriter err, String command) {
+    err.println("see `" + command.strip() + " --help`");
+    err.flush();
+    return ExitCode.USAGE;
   }
 
   private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
@@ -53,9 +104,15 @@ public final class UpshiftCommand implements Runnable {
       return ExitCode.of(input);
     }
     if (e instanceof IllegalArgumentException) {
-      err.println("upshift: " + e.getMessage());
+      return usageError(err, e.getMessage(), commandLine.getCommandSpec().qualifiedName());
+    }
+    if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+      // A file that cannot be read or written is the user's to fix, not a bug: one line.
+      // Commands throw IOException only from writing; readers say what they could not read.
+      err.println("upshift: " + (e instanceof java.io.IOException ? Output.describe(e)
+          : e.getMessage()));
       err.flush();
-      return ExitCode.USAGE;
+      return ExitCode.IO;
     }
     if (e instanceof dev.upshift.store.StoreException store) {
       err.println("upshift: " + store.getMessage());

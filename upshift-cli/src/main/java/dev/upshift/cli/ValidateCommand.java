@@ -2,9 +2,14 @@ package dev.upshift.cli;
 
 import dev.upshift.input.Dataset;
 import dev.upshift.input.IgnoredReason;
+import dev.upshift.input.InputError;
 import dev.upshift.input.InputException;
 import dev.upshift.input.InputSummary;
+import dev.upshift.io.csv.InitiativesReader;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,13 +29,37 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Dataset dataset;
+    for (String note : input.readingNotes()) {
+      out.println("note: " + note);
+    }
+    Dataset dataset = null;
+    List<InputError> errors = new ArrayList<>();
+    long total = 0;
     try {
       dataset = input.loadStrict();
     } catch (InputException e) {
-      UpshiftCommand.printErrors(out, e);
-      return ExitCode.of(e);
+      errors.addAll(e.errors());
+      total += e.totalErrors();
     }
+    // initiatives.csv is read by the analysis, not the dataset reader; validate checks it too so
+    // that a bad launch date is found here rather than by the report that needs it.
+    Path initiatives = input.initiatives();
+    if (initiatives != null) {
+      try {
+        InitiativesReader.read(initiatives);
+      } catch (InputException e) {
+        errors.addAll(e.errors());
+        total += e.totalErrors();
+      }
+    }
+    if (total > 0) {
+      List<InputError> listed =
+          errors.subList(0, Math.min(errors.size(), UpshiftCommand.ERRORS_SHOWN));
+      UpshiftCommand.printErrors(out, listed, total, (total == 1 ? " error" : " errors")
+          + " in the input; nothing was computed");
+      return ExitCode.of(new InputException(listed, total));
+    }
+    input.warn(dataset, out);
     InputSummary summary = dataset.summary();
     StringBuilder ignored = new StringBuilder();
     for (IgnoredReason reason : IgnoredReason.values()) {

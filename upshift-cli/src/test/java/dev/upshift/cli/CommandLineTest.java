@@ -270,9 +270,9 @@ class CommandLineTest {
         }
       }
     }
-    // report: --on-error --grain --book --rate-counting --format --cohort-grain; explain: all but
-    // --cohort-grain; validate: --on-error.
-    assertThat(enumOptions).isEqualTo(12);
+    // report: --on-error --end-dates --grain --book --rate-counting --format --cohort-grain;
+    // explain: all but --cohort-grain; validate: --on-error --end-dates.
+    assertThat(enumOptions).isEqualTo(15);
     assertThat(run("report", "--help").out())
         .contains("--grain=month|quarter|year").contains("--format=table|json|csv|html|xlsx");
   }

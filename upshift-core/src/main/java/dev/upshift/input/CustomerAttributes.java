@@ -66,6 +66,21 @@ public final class CustomerAttributes implements java.io.Serializable {
     return value.isEmpty() ? Optional.empty() : Optional.of(value);
   }
 
+  /** The distinct non-empty values of an attribute (any case), sorted; empty when unknown. */
+  public java.util.SortedSet<String> values(String attribute) {
+    java.util.SortedSet<String> values = new java.util.TreeSet<>();
+    int index = names.indexOf(attribute.toLowerCase(Locale.ROOT));
+    if (index >= 0) {
+      for (int row = 0; row < customers.size(); row++) {
+        String value = columns[index].get(row);
+        if (!value.isEmpty()) {
+          values.add(value);
+        }
+      }
+    }
+    return values;
+  }
+
   /**
    * Equal when the same attributes are listed for the same customers, in the same order, with the
    * same values (a missing value equal to an empty one): what two readers of one file must agree

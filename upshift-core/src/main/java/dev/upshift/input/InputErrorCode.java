@@ -24,6 +24,8 @@ public enum InputErrorCode {
   TEXT_AFTER_QUOTE("text_after_quote"),
   /** A quoted cell holds a lone carriage return, which cannot be read reliably. */
   LONE_CARRIAGE_RETURN("lone_carriage_return"),
+  /** The header reads as one column holding semicolons or tabs: the file is not comma-separated. */
+  WRONG_SEPARATOR("wrong_separator"),
 
   // The header.
   /** A required column (or every price column) is missing from the header. */

@@ -50,6 +50,11 @@ public record Report(String schema, String currency, Grain grain, Book book, Rep
     this(schema, currency, grain, book, config, input, periods, segments, null);
   }
 
+  /** This report with its {@code input} section replaced (to add how the input was read). */
+  public Report withInput(InputInfo value) {
+    return new Report(schema, currency, grain, book, config, value, periods, segments, analysis);
+  }
+
   /** This report with the analysis sections replaced ({@code null} removes them). */
   public Report withAnalysis(Analysis value) {
     return new Report(schema, currency, grain, book, config, input, periods, segments, value);

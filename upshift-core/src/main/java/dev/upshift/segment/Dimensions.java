@@ -107,13 +107,7 @@ public final class Dimensions {
 
   /** Tenure buckets: with edges 6, 12, 24 they are {@code 0-6}, {@code 7-12}, {@code 13-24}, {@code 25+}. */
   static Dimension tenure(List<Integer> edges) {
-    List<String> labels = new ArrayList<>();
-    int low = 0;
-    for (int edge : edges) {
-      labels.add(low + "-" + edge);
-      low = edge + 1;
-    }
-    labels.add(low + "+");
+    List<String> labels = tenureLabels(edges);
     int[] upper = edges.stream().mapToInt(Integer::intValue).toArray(); // unboxed: read per row
     String[] label = labels.toArray(String[]::new);
     return simple("tenure", facts -> {
@@ -137,12 +131,7 @@ public final class Dimensions {
    */
   static Dimension initialArr(List<BigDecimal> edges) {
     long[] micros = edges.stream().mapToLong(Micros::of).toArray();
-    List<String> labels = new ArrayList<>();
-    labels.add("<" + shortAmount(edges.get(0)));
-    for (int i = 1; i < edges.size(); i++) {
-      labels.add(shortAmount(edges.get(i - 1)) + "-" + shortAmount(edges.get(i)));
-    }
-    labels.add(">" + shortAmount(edges.get(edges.size() - 1)));
+    List<String> labels = initialArrLabels(edges);
     return simple("initial_arr", facts -> {
       if (!facts.everActive()) {
         return Dimension.UNKNOWN;
@@ -180,10 +169,36 @@ public final class Dimensions {
 
       @Override
       public Comparator<String> valueOrder() {
-        return inOrderOf(List.of("High", "Medium", "Low"));
+        return inOrderOf(HEALTH_LABELS);
       }
     };
   }
+
+  /** The tenure bucket labels of these edges, in order. */
+  static List<String> tenureLabels(List<Integer> edges) {
+    List<String> labels = new ArrayList<>();
+    int low = 0;
+    for (int edge : edges) {
+      labels.add(low + "-" + edge);
+      low = edge + 1;
+    }
+    labels.add(low + "+");
+    return labels;
+  }
+
+  /** The initial-ARR bucket labels of these edges, in order. */
+  static List<String> initialArrLabels(List<BigDecimal> edges) {
+    List<String> labels = new ArrayList<>();
+    labels.add("<" + shortAmount(edges.get(0)));
+    for (int i = 1; i < edges.size(); i++) {
+      labels.add(shortAmount(edges.get(i - 1)) + "-" + shortAmount(edges.get(i)));
+    }
+    labels.add(">" + shortAmount(edges.get(edges.size() - 1)));
+    return labels;
+  }
+
+  /** The health bucket labels, in order. */
+  static final List<String> HEALTH_LABELS = List.of("High", "Medium", "Low");
 
   /** The health bucket of a score. */
   public static String healthBucket(double score) {

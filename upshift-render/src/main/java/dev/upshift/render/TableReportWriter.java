@@ -152,8 +152,28 @@ public final class TableReportWriter {
     }
     rows.append(", ").append(count(input.rejectedRows())).append(" rejected");
     line(text, "Input", rows.toString());
+    if (!input.reading().asSpecified()) {
+      line(text, "Read as", reading(input.reading()));
+    }
     line(text, "Tier directions", count(input.inferredTierDirections())
         + " inferred from a plan change");
+  }
+
+  /** How an export was read: {@code monthly_amount as mrr; ignored sales_rep; inclusive end dates}. */
+  private static String reading(dev.upshift.report.InputInfo.Reading reading) {
+    List<String> parts = new ArrayList<>();
+    if (!reading.mappedColumns().isEmpty()) {
+      List<String> mapped = new ArrayList<>();
+      reading.mappedColumns().forEach((source, target) -> mapped.add(source + " as " + target));
+      parts.add(String.join(", ", mapped));
+    }
+    if (!reading.ignoredColumns().isEmpty()) {
+      parts.add("ignored " + String.join(", ", reading.ignoredColumns()));
+    }
+    if (reading.inclusiveEndDates()) {
+      parts.add("inclusive end dates");
+    }
+    return String.join("; ", parts);
   }
 
   private static void line(StringBuilder text, String key, String value) {

@@ -15,7 +15,7 @@ import java.util.List;
  * reader, whatever the fast path declines, so every error is found and worded here.
  */
 final class CustomersReader extends TableReader {
-  static final Columns COLUMNS = Columns.lenient(null, List.of("customer_id"));
+  static final Columns COLUMNS = Columns.lenient(FileKind.CUSTOMERS, null, List.of("customer_id"));
 
   private List<String> attributes = List.of();
   private CustomerAttributes.Builder builder = CustomerAttributes.builder(List.of());
@@ -36,7 +36,7 @@ final class CustomersReader extends TableReader {
   static CustomerAttributes read(ReadContext context, Path path, boolean fastPath) {
     if (fastPath) {
       context.register(path.toString()); // errors of later files are listed after this file's
-      CustomerAttributes fast = FastCustomersReader.tryRead(path);
+      CustomerAttributes fast = FastCustomersReader.tryRead(path, context.mapping());
       if (fast != null) {
         return fast;
       }

@@ -72,14 +72,16 @@ public final class DatasetReader {
    */
   static ReadResult read(InputFiles files, LongConsumer progress, SubscriptionsFormat other,
       boolean fastPath) {
-    ReadContext context = new ReadContext();
+    ReadContext context = new ReadContext(files.mapping());
     SideFiles others = readSideFiles(files, context, fastPath);
     Path subscriptions = files.subscriptions();
     if (other == null || !other.reads(subscriptions)) {
       return readSubscriptions(InputSource.of(subscriptions), files.onError(), files.rejectsFile(),
-          others, context, progress, fastPath);
+          others, context, progress, fastPath, files.endDates());
     }
-    if (fastPath && files.onError() == OnError.FAIL) {
+    // The other format's fast path knows neither mappings nor end-date conventions.
+    boolean plain = files.mapping().isEmpty() && files.endDates() == EndDates.EXCLUSIVE;
+    if (fastPath && plain && files.onError() == OnError.FAIL) {
       SubscriptionsFormat.Rows fast = other.tryRead(subscriptions, others.fx(), progress);
       if (fast != null) {
         return cleanResult(fast.table(), fast.summary(), others, context);
@@ -89,7 +91,8 @@ public final class DatasetReader {
     // and message of the CSV reader; errors then name the original file and its rows.
     try (SubscriptionsFormat.CsvCopy copy = other.open(subscriptions)) {
       ReadResult result = copy.mapErrors(() -> readSubscriptions(InputSource.of(copy.csv()),
-          files.onError(), files.rejectsFile(), others, context, progress, fastPath));
+          files.onError(), files.rejectsFile(), others, context, progress, fastPath,
+          files.endDates()));
       Dataset read = result.dataset();
       PhaseTable byRow = PhaseTable.concat(List.of(read.table()),
           new int[] {SubscriptionsFormat.CsvCopy.LINE_TO_ROW});
@@ -110,7 +113,7 @@ public final class DatasetReader {
    *     {@link #read(InputFiles)} lists them
    */
   public static SideFiles readSideFiles(InputFiles files) {
-    ReadContext context = new ReadContext();
+    ReadContext context = new ReadContext(files.mapping());
     SideFiles side = readSideFiles(files, context, true);
     ErrorLog failures = context.failures();
     if (failures.total() > 0) {
@@ -132,7 +135,7 @@ public final class DatasetReader {
         source(records.plans()), source(records.customers()), source(records.health()),
         source(records.targets()), records.fx() == null ? FX_FILE : records.fx().name(), false);
     return readSubscriptions(InputSource.of(records.subscriptions()), OnError.FAIL, null, others,
-        context, bytes -> { }, false).dataset();
+        context, bytes -> { }, false, EndDates.EXCLUSIVE).dataset();
   }
 
   private static InputSource source(Path path) {
@@ -200,20 +203,22 @@ public final class DatasetReader {
    *
    * @param onError the error policy
    * @param rejectsFile where {@link OnError#SKIP} writes dropped rows
+   * @param endDates what the file's end dates mean
    */
   private static ReadResult readSubscriptions(InputSource subscriptions, OnError onError,
       Path rejectsFile, SideFiles others, ReadContext context, LongConsumer progress,
-      boolean fastPath) {
+      boolean fastPath, EndDates endDates) {
     if (fastPath && onError == OnError.FAIL && subscriptions.path() != null) {
       // A clean file is read in parallel; anything else falls through to the strict reader.
       context.register(subscriptions.name());
       ParallelSubscriptionsReader.Result fast = ParallelSubscriptionsReader.tryRead(
-          subscriptions.path(), others.fx(), ParallelSubscriptionsReader.DEFAULT_CHUNK, progress);
+          subscriptions.path(), others.fx(), ParallelSubscriptionsReader.DEFAULT_CHUNK, progress,
+          context.mapping(), endDates);
       if (fast != null) {
         return cleanResult(fast.table(), fast.summary(), others, context);
       }
     }
-    PhaseParser parser = others.phaseParser();
+    PhaseParser parser = others.phaseParser(endDates);
     RejectsFile rejects = onError == OnError.SKIP ? RejectsFile.create(rejectsFile) : null;
     boolean committed = false;
     try {

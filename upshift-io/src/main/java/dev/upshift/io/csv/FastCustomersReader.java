@@ -44,8 +44,11 @@ final class FastCustomersReader {
       .onUnmappableCharacter(CodingErrorAction.REPORT);
   private int position;
 
-  private FastCustomersReader(byte[] bytes) {
+  private final ColumnMapping mapping;
+
+  private FastCustomersReader(byte[] bytes, ColumnMapping mapping) {
     this.bytes = bytes;
+    this.mapping = mapping;
   }
 
   /** The file gives up this path; the message is for {@code -Dupshift.debug}. */
@@ -62,12 +65,17 @@ final class FastCustomersReader {
    * error, or something this path does not handle, or it cannot be read).
    */
   static CustomerAttributes tryRead(Path path) {
+    return tryRead(path, ColumnMapping.NONE);
+  }
+
+  /** As {@link #tryRead(Path)}, the header renamed by {@code mapping}. */
+  static CustomerAttributes tryRead(Path path, ColumnMapping mapping) {
     long began = System.nanoTime();
     try {
       if (Files.size(path) > MAX_BYTES) {
         throw new Declined("larger than " + MAX_BYTES + " bytes");
       }
-      CustomerAttributes attributes = new FastCustomersReader(Files.readAllBytes(path)).read();
+      CustomerAttributes attributes = new FastCustomersReader(Files.readAllBytes(path), mapping).read();
       FastPathDebug.log("customers.csv fast path: %d customers in %d ms", attributes.size(),
           (System.nanoTime() - began) / 1_000_000);
       return attributes;
@@ -166,7 +174,7 @@ final class FastCustomersReader {
       throw new Declined("more than " + MAX_COLUMNS + " columns");
     }
     List<InputError> errors = new ArrayList<>();
-    Header header = Header.resolve("", 1, names, CustomersReader.COLUMNS, errors);
+    Header header = Header.resolve("", 1, names, CustomersReader.COLUMNS, mapping, errors);
     if (!errors.isEmpty()) {
       throw new Declined("the header has errors");
     }

@@ -61,11 +61,18 @@ final class FastRowParser {
   private int lastCustomerEnd;
   private String lastCustomer;
 
+  private final int endShift;
   private boolean declined;
   private String declineReason;
   private int lines;
 
   FastRowParser(Header header, FxRates fx, int expectedRows) {
+    this(header, fx, expectedRows, EndDates.EXCLUSIVE);
+  }
+
+  /** @param endDates what the file's end dates mean; they are turned into §1.1's */
+  FastRowParser(Header header, FxRates fx, int expectedRows, EndDates endDates) {
+    this.endShift = endDates.shift();
     this.width = header.width();
     this.customerId = header.index(SubscriptionColumns.CUSTOMER_ID);
     this.lineId = header.index(SubscriptionColumns.LINE_ID);
@@ -204,7 +211,7 @@ final class FastRowParser {
     int seatCount = empty(seats) ? 0 : integer(seats, false);
     long arrMicros = arrMicros();
     int start = empty(startDate) ? decline("start_date") : date(startDate);
-    int end = empty(endDate) ? PhaseTable.NONE : date(endDate);
+    int end = empty(endDate) ? PhaseTable.NONE : date(endDate) + endShift;
     int signed = empty(signedDate) ? start : date(signedDate);
     int cancelSigned = empty(cancelSignedDate) ? PhaseTable.NONE : date(cancelSignedDate);
     PhaseStatus statusValue = empty(status) ? PhaseStatus.ACTIVE : word(status, PhaseStatus.class);

@@ -14,8 +14,8 @@ import java.util.Map;
  * that subscription rows in them can say why they have no rate.
  */
 final class FxReader extends TableReader {
-  private static final Columns COLUMNS =
-      Columns.lenient(List.of("currency", "rate"), List.of("currency", "rate"));
+  static final Columns COLUMNS =
+      Columns.lenient(FileKind.FX, List.of("currency", "rate"), List.of("currency", "rate"));
 
   private final String reportingCurrency;
   private final Map<String, BigDecimal> rates = new HashMap<>();

@@ -12,8 +12,8 @@ import java.util.List;
  * date: the last in the file wins (§10).
  */
 final class HealthReader extends TableReader {
-  private static final Columns COLUMNS = Columns.lenient(
-      List.of("customer_id", "date", "score"), List.of("customer_id", "date", "score"));
+  static final Columns COLUMNS = Columns.lenient(
+      FileKind.HEALTH, List.of("customer_id", "date", "score"), List.of("customer_id", "date", "score"));
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final HealthScores.Builder scores = HealthScores.builder();

@@ -29,9 +29,12 @@ import java.nio.file.Path;
  * @param onError the error policy
  * @param rejects where {@link OnError#SKIP} writes dropped rows, or {@code null} for the default
  *     (see {@link #rejectsFile()})
+ * @param mapping how the files' columns become §1 columns
+ * @param endDates what an {@code end_date} in subscriptions.csv means
  */
 public record InputFiles(Path subscriptions, Path customers, Path plans, Path health, Path targets,
-    Path fx, String currency, OnError onError, Path rejects) {
+    Path fx, String currency, OnError onError, Path rejects, ColumnMapping mapping,
+    EndDates endDates) {
 
   /** The reporting currency when none is configured (§1.1). */
   public static final String DEFAULT_CURRENCY = "USD";
@@ -40,6 +43,8 @@ public record InputFiles(Path subscriptions, Path customers, Path plans, Path he
     requireNonNull(subscriptions, "subscriptions is null");
     requireNonNull(currency, "currency is null");
     requireNonNull(onError, "onError is null");
+    requireNonNull(mapping, "mapping is null");
+    requireNonNull(endDates, "endDates is null");
     String code = CurrencyCode.normalise(currency.strip());
     if (code == null) {
       throw new IllegalArgumentException(
@@ -58,47 +63,57 @@ public record InputFiles(Path subscriptions, Path customers, Path plans, Path he
   /** Only subscriptions, in USD, failing on any error. */
   public static InputFiles of(Path subscriptions) {
     return new InputFiles(subscriptions, null, null, null, null, null, DEFAULT_CURRENCY,
-        OnError.FAIL, null);
+        OnError.FAIL, null, ColumnMapping.NONE, EndDates.EXCLUSIVE);
   }
 
   public InputFiles withCustomers(Path path) {
     return new InputFiles(subscriptions, path, plans, health, targets, fx, currency, onError,
-        rejects);
+        rejects, mapping, endDates);
   }
 
   public InputFiles withPlans(Path path) {
     return new InputFiles(subscriptions, customers, path, health, targets, fx, currency, onError,
-        rejects);
+        rejects, mapping, endDates);
   }
 
   public InputFiles withHealth(Path path) {
     return new InputFiles(subscriptions, customers, plans, path, targets, fx, currency, onError,
-        rejects);
+        rejects, mapping, endDates);
   }
 
   public InputFiles withTargets(Path path) {
     return new InputFiles(subscriptions, customers, plans, health, path, fx, currency, onError,
-        rejects);
+        rejects, mapping, endDates);
   }
 
   public InputFiles withFx(Path path) {
     return new InputFiles(subscriptions, customers, plans, health, targets, path, currency,
-        onError, rejects);
+        onError, rejects, mapping, endDates);
   }
 
   public InputFiles withCurrency(String code) {
     return new InputFiles(subscriptions, customers, plans, health, targets, fx, code, onError,
-        rejects);
+        rejects, mapping, endDates);
   }
 
   public InputFiles withOnError(OnError policy) {
     return new InputFiles(subscriptions, customers, plans, health, targets, fx, currency, policy,
-        rejects);
+        rejects, mapping, endDates);
   }
 
   public InputFiles withRejects(Path path) {
     return new InputFiles(subscriptions, customers, plans, health, targets, fx, currency, onError,
-        path);
+        path, mapping, endDates);
+  }
+
+  public InputFiles withMapping(ColumnMapping columns) {
+    return new InputFiles(subscriptions, customers, plans, health, targets, fx, currency, onError,
+        rejects, columns, endDates);
+  }
+
+  public InputFiles withEndDates(EndDates convention) {
+    return new InputFiles(subscriptions, customers, plans, health, targets, fx, currency, onError,
+        rejects, mapping, convention);
   }
 
   /**

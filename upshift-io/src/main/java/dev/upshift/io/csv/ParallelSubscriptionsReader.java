@@ -43,6 +43,12 @@ final class ParallelSubscriptionsReader {
    * @param progress receives the number of bytes parsed, from several threads
    */
   static Result tryRead(Path path, FxRates fx, int chunkBytes, LongConsumer progress) {
+    return tryRead(path, fx, chunkBytes, progress, ColumnMapping.NONE, EndDates.EXCLUSIVE);
+  }
+
+  /** As {@link #tryRead(Path, FxRates, int, LongConsumer)} for an export read by a mapping. */
+  static Result tryRead(Path path, FxRates fx, int chunkBytes, LongConsumer progress,
+      ColumnMapping mapping, EndDates endDates) {
     long began = System.nanoTime();
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = channel.size();
@@ -53,7 +59,7 @@ final class ParallelSubscriptionsReader {
       if (headerEnd < 0) {
         return null;
       }
-      Header header = header(head, bom, headerEnd);
+      Header header = header(head, bom, headerEnd, mapping);
       if (header == null) {
         return null;
       }
@@ -65,7 +71,7 @@ final class ParallelSubscriptionsReader {
       boolean clean = IntStream.range(0, chunks).parallel().allMatch(k -> {
         long from = bounds[k];
         int length = Math.toIntExact(bounds[k + 1] - from);
-        FastRowParser parser = new FastRowParser(header, fx, length / 64);
+        FastRowParser parser = new FastRowParser(header, fx, length / 64, endDates);
         parsers[k] = parser;
         try {
           byte[] buffer = buffers.get();
@@ -101,7 +107,7 @@ final class ParallelSubscriptionsReader {
 
 
   /** The header when it is plain (on line 1, no quotes, ASCII) and good; otherwise {@code null}. */
-  private static Header header(byte[] head, int from, int to) {
+  private static Header header(byte[] head, int from, int to, ColumnMapping mapping) {
     int end = to > from && head[to - 1] == '\r' ? to - 1 : to;
     List<String> names = new ArrayList<>();
     int start = from;
@@ -114,7 +120,7 @@ final class ParallelSubscriptionsReader {
       }
     }
     List<InputError> errors = new ArrayList<>();
-    Header header = Header.resolve("", 1, names, SubscriptionColumns.COLUMNS, errors);
+    Header header = Header.resolve("", 1, names, SubscriptionColumns.COLUMNS, mapping, errors);
     boolean priced = SubscriptionColumns.PRICE_FORMS.stream().anyMatch(header::has);
     return errors.isEmpty() && priced && !names.get(0).isBlank() ? header : null;
   }

@@ -47,6 +47,7 @@ final class PhaseParser {
   private final FxRates fx;
   private final String fxFile;
   private final Map<String, Long> rejectedCurrencies;
+  private final EndDates endDates;
 
   /**
    * @param fx the rates of fx.csv
@@ -54,9 +55,16 @@ final class PhaseParser {
    * @param rejectedCurrencies currencies whose fx.csv rows were rejected, with the line of the row
    */
   PhaseParser(FxRates fx, String fxFile, Map<String, Long> rejectedCurrencies) {
+    this(fx, fxFile, rejectedCurrencies, EndDates.EXCLUSIVE);
+  }
+
+  /** @param endDates what the file's end dates mean; they are turned into §1.1's */
+  PhaseParser(FxRates fx, String fxFile, Map<String, Long> rejectedCurrencies,
+      EndDates endDates) {
     this.fx = fx;
     this.fxFile = fxFile;
     this.rejectedCurrencies = Map.copyOf(rejectedCurrencies);
+    this.endDates = endDates;
   }
 
   /** The phase of a row, or {@code null} when the row has errors (they are in {@code cells}). */
@@ -76,10 +84,16 @@ final class PhaseParser {
     Price price = price(cells);
     BigDecimal rate = rate(cells);
     LocalDate start = cells.requiredDate(START_DATE);
-    LocalDate end = cells.date(END_DATE);
+    LocalDate written = cells.date(END_DATE);
+    LocalDate end = written == null ? null : written.plusDays(endDates.shift());
     if (start != null && end != null && !end.isAfter(start)) {
-      cells.error(END_DATE, InputErrorCode.END_NOT_AFTER_START, "end_date " + end
-          + " is not after start_date " + start + "; end_date is the first day no longer in force");
+      cells.error(END_DATE, InputErrorCode.END_NOT_AFTER_START, endDates == EndDates.EXCLUSIVE
+          ? "end_date " + end + " is not after start_date " + start
+              + "; end_date is the first day no longer in force" + (end.equals(start)
+                  ? " (if the file's end dates are the last day in force, give --end-dates"
+                      + " inclusive)" : "")
+          : "end_date " + written + " is before start_date " + start
+              + "; with inclusive end dates end_date is the last day in force");
     }
     LocalDate signed = cells.date(SIGNED_DATE);
     // Parsed even when ignored (no end_date): a malformed date is wrong wherever it is.

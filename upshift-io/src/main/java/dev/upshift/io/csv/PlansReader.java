@@ -13,8 +13,8 @@ import java.util.OptionalInt;
  * with the same tier is harmless, with two tiers an error (§10).
  */
 final class PlansReader extends TableReader {
-  private static final Columns COLUMNS =
-      Columns.lenient(List.of("product", "plan", "tier"), List.of("plan", "tier"));
+  static final Columns COLUMNS =
+      Columns.lenient(FileKind.PLANS, List.of("product", "plan", "tier"), List.of("plan", "tier"));
 
   private record Key(String product, String plan) {}
 

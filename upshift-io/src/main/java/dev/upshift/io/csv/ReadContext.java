@@ -12,6 +12,20 @@ final class ReadContext {
   private final List<String> fileOrder = new ArrayList<>();
   private final Interner interner = new Interner();
   private final ErrorLog failures = new ErrorLog(this::rank);
+  private final ColumnMapping mapping;
+
+  ReadContext() {
+    this(ColumnMapping.NONE);
+  }
+
+  /** @param mapping how the headers of the files read become §1 names */
+  ReadContext(ColumnMapping mapping) {
+    this.mapping = java.util.Objects.requireNonNull(mapping, "mapping is null");
+  }
+
+  ColumnMapping mapping() {
+    return mapping;
+  }
 
   /** Registers a file, in reading order, which is also the order its errors are listed in. */
   void register(String file) {

@@ -60,6 +60,10 @@ public record SideFiles(FxRates fx, Map<String, Long> rejectedCurrencies, String
   }
 
   PhaseParser phaseParser() {
-    return new PhaseParser(fx, fxFile, rejectedCurrencies);
+    return phaseParser(EndDates.EXCLUSIVE);
+  }
+
+  PhaseParser phaseParser(EndDates endDates) {
+    return new PhaseParser(fx, fxFile, rejectedCurrencies, endDates);
   }
 }

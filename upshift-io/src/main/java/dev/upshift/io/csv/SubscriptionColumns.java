@@ -34,7 +34,7 @@ public final class SubscriptionColumns {
       CANCEL_SIGNED_DATE, STATUS, KIND);
 
   /** Unknown columns are errors: a misspelt {@code seats} must not silently read as 0. */
-  static final Columns COLUMNS = Columns.strict(NAMES, List.of(CUSTOMER_ID, START_DATE));
+  static final Columns COLUMNS = Columns.strict(FileKind.SUBSCRIPTIONS, NAMES, List.of(CUSTOMER_ID, START_DATE));
 
   /** Longest customer id (§1.1). */
   public static final int MAX_CUSTOMER_ID_LENGTH = 256;

@@ -84,13 +84,16 @@ abstract class TableReader {
       context.fail(errors); // the names cannot be read, so checking them would only add noise
       return null;
     }
-    Header header = Header.resolve(file, first.line(), first.cells(), columns, errors);
-    if (errors.isEmpty()) {
+    Header header = Header.resolve(file, first.line(), first.cells(), columns,
+        context.mapping(), errors);
+    if (errors.stream().allMatch(Header::skipsColumn)) {
       checkHeader(header, errors);
     }
     if (!errors.isEmpty()) {
-      context.fail(errors); // without a trustworthy header no cell can be interpreted
-      return null;
+      context.fail(errors);
+      // An unknown column is skipped and the rows are still read, so that one run lists every
+      // problem; without a trustworthy header otherwise no cell can be interpreted.
+      return errors.stream().allMatch(Header::skipsColumn) ? header : null;
     }
     return header;
   }

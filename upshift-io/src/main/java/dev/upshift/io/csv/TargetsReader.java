@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * segment) twice is an error, since nothing says which value to use.
  */
 final class TargetsReader extends TableReader {
-  private static final Columns COLUMNS = Columns.lenient(
-      List.of("metric", "period", "value", "segment"), List.of("metric", "period", "value"));
+  static final Columns COLUMNS = Columns.lenient(
+      FileKind.TARGETS, List.of("metric", "period", "value", "segment"), List.of("metric", "period", "value"));
   /** {@code 2026-03}, {@code 2026-Q1}, {@code 2026}, {@code FY2027-Q1}, {@code FY2027}. */
   private static final Pattern PERIOD =
       Pattern.compile("\\d{4}-(0[1-9]|1[0-2])|(FY)?\\d{4}(-Q[1-4])?");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.upshift.report.ArrBridge;
+import dev.upshift.report.InputInfo;
 import dev.upshift.report.PeriodReport;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportConfig;
@@ -155,6 +156,23 @@ public final class JsonReportWriter {
     json.writeEndObject();
     json.writeNumberField("rejectedRows", input.rejectedRows());
     json.writeNumberField("inferredTierDirections", input.inferredTierDirections());
+    InputInfo.Reading reading = input.reading();
+    if (!reading.asSpecified()) {
+      // Additive (§7.2 allows more fields): only an export read differently from §1 has it.
+      json.writeObjectFieldStart("reading");
+      json.writeObjectFieldStart("mappedColumns");
+      for (Map.Entry<String, String> entry : reading.mappedColumns().entrySet()) {
+        json.writeStringField(entry.getKey(), entry.getValue());
+      }
+      json.writeEndObject();
+      json.writeArrayFieldStart("ignoredColumns");
+      for (String column : reading.ignoredColumns()) {
+        json.writeString(column);
+      }
+      json.writeEndArray();
+      json.writeStringField("endDates", reading.inclusiveEndDates() ? "inclusive" : "exclusive");
+      json.writeEndObject();
+    }
     json.writeEndObject();
   }
 

@@ -117,7 +117,8 @@ class CsvSyntaxTest {
         .containsExactly("subscriptions.csv:1: column Seat: unknown column; expected one of"
             + " customer_id, line_id, product, plan, tier, seats, arr, mrr, amount,"
             + " billing_period, currency, start_date, end_date, signed_date, cancel_signed_date,"
-            + " status, kind (a misspelt column would silently lose its data)");
+            + " status, kind (a misspelt column would silently lose its data); if it holds"
+            + " seats: --map seat=seats; to leave it out: --ignore-columns seat");
   }
 
   @Test

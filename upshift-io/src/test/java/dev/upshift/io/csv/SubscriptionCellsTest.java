@@ -164,7 +164,8 @@ class SubscriptionCellsTest {
   void endDateMustBeAfterStartDate() {
     assertThat(error("C1,,,,,,100,2026-03-01,2026-03-01,,,,"))
         .isEqualTo("subscriptions.csv:2: column end_date: end_date 2026-03-01 is not after"
-            + " start_date 2026-03-01; end_date is the first day no longer in force");
+            + " start_date 2026-03-01; end_date is the first day no longer in force (if the file's"
+            + " end dates are the last day in force, give --end-dates inclusive)");
   }
 
   @Test
