@@ -89,6 +89,41 @@ final class Http {
     return send(request(path, key).method(method, body));
   }
 
+  /**
+   * A GET of an endless stream (server-sent events) cut after its first event, or the whole body
+   * of a reply that ends (an error).
+   */
+  Reply firstEvent(String path, String key) {
+    try {
+      HttpResponse<byte[]> response = client.send(request(path, key).GET().build(),
+          info -> HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(),
+              Http::untilBlankLine));
+      return new Reply(response.statusCode(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] untilBlankLine(java.io.InputStream in) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (in) {
+      int previous = -1;
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        out.write(b);
+        if (b == '\n' && previous == '\n') {
+          break;
+        }
+        previous = b;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   private HttpRequest.Builder request(String path, String key) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(120));
