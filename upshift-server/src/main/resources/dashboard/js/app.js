@@ -43,8 +43,8 @@ function init() {
   $('#controls').addEventListener('change', (e) => {
     if (e.target.name === 'preset') {
       choosePreset(e.target.value);
-    } else if (e.target.name !== 'whereDim') {
-      apply();
+    } else if (e.target.name !== 'whereDim' || !e.target.value) {
+      apply(); // a filter dimension waits for its value; "(everyone)" applies at once
     }
   });
   $('[data-testid="copy-link"]').addEventListener('click', copyLink);

@@ -88,7 +88,9 @@ export function waterfall(canvas, { startLabel, start, steps, endLabel, end, for
   // Start the axis a little below the lowest level, so the movements are visible; the start and
   // end bars are then cut, which the axis labels show.
   if (low > 0 && high > low) {
-    options.scales.y.min = Math.max(0, low - (high - low) * 0.6);
+    const floor = Math.max(0, low - (high - low) * 0.6);
+    const step = Math.pow(10, Math.floor(Math.log10(high - floor)));
+    options.scales.y.min = Math.floor(floor / step) * step; // a round number for the first tick
   }
   return draw(canvas, {
     type: 'bar',

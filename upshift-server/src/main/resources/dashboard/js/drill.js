@@ -10,6 +10,7 @@ const COLUMNS = ['status', 'arr_start', 'arr_end', 'new_logo', 'reactivation', '
   'add_on_seats', 'add_on_price', 'cross_sell', 'downsell', 'reduction_seats', 'reduction_price',
   'product_churn', 'churn', 'seats_start', 'seats_end', 'seat_movement', 'upsell_user', 'eligible',
   'upsold', 'upsold_arr'];
+const FLAGS = new Set(['upsell_user', 'eligible', 'upsold']);
 const MONEY = new Set(['arr_start', 'arr_end', 'new_logo', 'reactivation', 'upsell', 'add_on_seats',
   'add_on_price', 'cross_sell', 'downsell', 'reduction_seats', 'reduction_price', 'product_churn',
   'churn', 'expansion', 'contraction', 'net_new', 'ramp', 'upsold_arr']);
@@ -175,7 +176,11 @@ export class Drill {
     try {
       const explained = await this.api().explain(customerId, params);
       this.current = null;
-      this.body.innerHTML = history(explained, this.currency());
+      this.body.innerHTML = history(explained, this.currency(), back ? back.figure.period : null);
+      const current = this.body.querySelector('tr.current');
+      if (current) {
+        current.scrollIntoView({ block: 'center' });
+      }
     } catch (e) {
       this.body.innerHTML = '<p class="error">' + esc(e.message) + '</p>';
     }
@@ -192,6 +197,9 @@ function cell(column, value, currency) {
   if (MONEY.has(column)) {
     return esc(fmtExact(value, currency));
   }
+  if (FLAGS.has(column)) {
+    return Number(value) ? 'yes' : '';
+  }
   return esc(String(Number(value)));
 }
 
@@ -202,7 +210,8 @@ const ARR_LABELS = {
   churn: 'churn',
 };
 
-function history(explained, currency) {
+/** The customer's periods; the one the drill-down came from is marked. */
+function history(explained, currency, period) {
   const periods = explained.periods || [];
   const rows = periods.map((p) => {
     const moves = Object.keys(ARR_LABELS).filter((k) => p.arr && micros(p.arr[k] || '0') !== 0n)
@@ -214,7 +223,8 @@ function history(explained, currency) {
         + esc(fmtExact(c.after.arr, currency)) : 'ended';
       return '<li><code>' + esc(c.lineId) + '</code>: ' + esc(before) + ' → ' + esc(after) + ' (' + what + ')</li>';
     }).join('');
-    return '<tr data-period="' + esc(p.period) + '"><th scope="row">' + esc(p.period) + '</th>'
+    return '<tr data-period="' + esc(p.period) + '"' + (p.period === period ? ' class="current"' : '')
+      + '><th scope="row">' + esc(p.period) + '</th>'
       + '<td>' + esc(p.status || '') + '</td>'
       + '<td class="num">' + esc(fmtExact(p.arr.starting, currency)) + '</td>'
       + '<td class="num">' + esc(fmtExact(p.arr.ending, currency)) + '</td>'

@@ -4,7 +4,8 @@
 
 /** The report options of §7.1 the dashboard sets, and the dashboard's own choices. */
 const FIELDS = ['view', 'from', 'to', 'grain', 'book', 'period', 'fiscalYearStart', 'where', 'by',
-  'upsellDefinition', 'rateCounting', 'minTenureMonths', 'minExpansionArr', 'excludeTopTier'];
+  'upsellDefinition', 'rateCounting', 'minTenureMonths', 'minExpansionArr', 'excludeTopTier',
+  'cohortMeasure'];
 
 export const DEFAULT_BY = 'tenure,initial_arr,health,plan';
 
@@ -12,7 +13,7 @@ export function defaults() {
   return {
     view: 'overview', from: '', to: '', grain: 'month', book: 'live', period: '',
     fiscalYearStart: '1', where: '', by: DEFAULT_BY, upsellDefinition: '', rateCounting: 'any',
-    minTenureMonths: '', minExpansionArr: '', excludeTopTier: '',
+    minTenureMonths: '', minExpansionArr: '', excludeTopTier: '', cohortMeasure: 'rate',
   };
 }
 

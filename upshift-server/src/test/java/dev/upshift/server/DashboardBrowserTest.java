@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +62,7 @@ class DashboardBrowserTest {
   private String writeKey;
   private String base;
   private ChromeDriver driver;
+  private Path downloads;
 
   @BeforeAll
   void start() throws IOException {
@@ -80,6 +82,9 @@ class DashboardBrowserTest {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
         "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--window-size=1400,1000");
+    downloads = Files.createDirectories(dir.resolve("downloads"));
+    options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+        "download.prompt_for_download", false));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
@@ -205,6 +210,25 @@ class DashboardBrowserTest {
     driver.findElement(By.cssSelector("[data-sort='upsell']")).click();
     assertThat(amounts()).isSortedAccordingTo(Comparator.naturalOrder());
 
+    // the CSV download is the ledger's CSV of the same rows
+    control("drill-csv").click();
+    Path csv = await("the CSV download", () -> {
+      try (var files = Files.list(downloads)) {
+        return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+      } catch (IOException e) {
+        return null;
+      }
+    });
+    String expectedCsv = server.http.get("/v1/ledger?period=" + last.get("period").asText()
+        + "&component=upsell", readKey, "text/csv").text();
+    await("the whole CSV", () -> {
+      try {
+        return Files.readString(csv).equals(expectedCsv) ? true : null;
+      } catch (IOException e) {
+        return null;
+      }
+    });
+
     // a count: Upsell Users of the same period
     driver.findElement(By.cssSelector("[data-testid='drill-close']")).click();
     driver.findElement(By.cssSelector("[data-metric='upsellUsers']")).click();
@@ -225,6 +249,7 @@ class DashboardBrowserTest {
     String recordId = firstRecordId(explained, last.get("period").asText());
     assertThat(period.getText()).contains(recordId);
     assertThat(driver.findElement(By.cssSelector("[data-testid='drill-back']")).isDisplayed()).isTrue();
+    shot("dashboard-customer-1400.png");
   }
 
   @Test
@@ -276,16 +301,26 @@ class DashboardBrowserTest {
     tab("segments");
     JsonNode segmented = api("/v1/report?by=tenure,initial_arr,health,plan");
     WebElement table = await("the tenure table", () -> first("[data-testid='segment-table-tenure']"));
+    shot("dashboard-segments-1400.png");
     assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(segmented.at("/segments/tenure").size());
     tab("cohorts");
     WebElement cohorts = await("the cohort heat map", () -> first("[data-testid='cohort-table']"));
+    shot("dashboard-cohorts-1400.png");
+    choose("cohort-measure", "nrr");
+    await("the NRR heat map", () -> {
+      WebElement caption = first("[data-testid='cohort-table'] caption");
+      return caption != null && caption.getText().startsWith("NRR") ? true : null;
+    });
+    assertThat(driver.getCurrentUrl()).contains("cohortMeasure=nrr");
     assertThat(cohorts.findElements(By.cssSelector("tbody tr"))).hasSize(analysis.at("/cohorts/cohorts").size());
     tab("forecast");
     WebElement mape = await("the back-tested error", () -> first("[data-testid='forecast-mape'] .value"));
+    shot("dashboard-forecast-1400.png");
     assertThat(mape.getText()).startsWith(analysis.at("/forecast/backtest/mape").decimalValue()
         .setScale(2, RoundingMode.HALF_EVEN).toPlainString());
     tab("insights");
     WebElement initiatives = await("the initiatives", () -> first("[data-testid='initiatives-table']"));
+    shot("dashboard-insights-1400.png");
     assertThat(initiatives.findElements(By.cssSelector("tbody tr"))).hasSize(analysis.get("initiatives").size());
     tab("book");
     await("contracted vs live", () -> first("[data-testid='book-table']"));
@@ -302,6 +337,16 @@ class DashboardBrowserTest {
   }
 
   // --- helpers
+
+  /** A screenshot of the window as it is, for a person to look at (target/ only). */
+  private void shot(String name) {
+    try {
+      Path shots = Files.createDirectories(Path.of("target", "dashboard-screenshots"));
+      Files.write(shots.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   private void screenshot(int width, int height, String name) throws IOException {
     driver.manage().window().setSize(new Dimension(width, height));
