@@ -306,13 +306,13 @@ class DashboardBrowserTest {
     tab("cohorts");
     WebElement cohorts = await("the cohort heat map", () -> first("[data-testid='cohort-table']"));
     shot("dashboard-cohorts-1400.png");
+    assertThat(cohorts.findElements(By.cssSelector("tbody tr"))).hasSize(analysis.at("/cohorts/cohorts").size());
     choose("cohort-measure", "nrr");
     await("the NRR heat map", () -> {
       WebElement caption = first("[data-testid='cohort-table'] caption");
       return caption != null && caption.getText().startsWith("NRR") ? true : null;
     });
     assertThat(driver.getCurrentUrl()).contains("cohortMeasure=nrr");
-    assertThat(cohorts.findElements(By.cssSelector("tbody tr"))).hasSize(analysis.at("/cohorts/cohorts").size());
     tab("forecast");
     WebElement mape = await("the back-tested error", () -> first("[data-testid='forecast-mape'] .value"));
     shot("dashboard-forecast-1400.png");
