@@ -94,17 +94,8 @@ final class Http {
    * of a reply that ends (an error).
    */
   Reply firstEvent(String path, String key) {
-    try {
-      HttpResponse<byte[]> response = client.send(request(path, key).GET().build(),
-          info -> HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(),
-              Http::untilBlankLine));
-      return new Reply(response.statusCode(), response);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(request(path, key).GET(), info -> HttpResponse.BodySubscribers.mapping(
+        HttpResponse.BodySubscribers.ofInputStream(), Http::untilBlankLine));
   }
 
   private static byte[] untilBlankLine(java.io.InputStream in) {
@@ -134,8 +125,12 @@ final class Http {
   }
 
   private Reply send(HttpRequest.Builder request) {
+    return send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private Reply send(HttpRequest.Builder request, HttpResponse.BodyHandler<byte[]> body) {
     try {
-      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = client.send(request.build(), body);
       return new Reply(response.statusCode(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
