@@ -80,9 +80,15 @@ public final class WorkspaceEvents implements DataVersionListener, AutoCloseable
     synchronized (this) {
       listened.computeIfAbsent(workspace.id(), id -> new Listened(workspace)).listeners++;
     }
-    // Read after registering, so a change committed meanwhile is seen by the poll or announced.
-    changed(workspace, store.dataVersion(workspace));
-    return new Listener(workspace);
+    Listener listener = new Listener(workspace);
+    try {
+      // Read after registering, so a change committed meanwhile is seen by the poll or announced.
+      changed(workspace, store.dataVersion(workspace));
+    } catch (RuntimeException e) {
+      listener.close();
+      throw e;
+    }
+    return listener;
   }
 
   /** One listener of one workspace's versions. */
@@ -142,11 +148,6 @@ public final class WorkspaceEvents implements DataVersionListener, AutoCloseable
         }
       }
     }
-  }
-
-  /** How many listeners there are now (for tests and metrics). */
-  public synchronized int listeners() {
-    return listened.values().stream().mapToInt(entry -> entry.listeners).sum();
   }
 
   /** Reads the version of every listened-to workspace: what another process changed. */
