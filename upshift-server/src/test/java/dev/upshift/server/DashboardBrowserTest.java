@@ -303,6 +303,20 @@ class DashboardBrowserTest {
     WebElement table = await("the tenure table", () -> first("[data-testid='segment-table-tenure']"));
     shot("dashboard-segments-1400.png");
     assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(segmented.at("/segments/tenure").size());
+    // a segment's figure opens the customers of that segment, summing to it
+    JsonNode periods = segmented.at("/segments/tenure/13-24");
+    JsonNode bucket = periods.get(periods.size() - 1);
+    driver.findElement(By.cssSelector("[data-testid='segment-table-tenure'] [data-segment='tenure=13-24']"
+        + "[data-path='upsellRate.upsoldArr']")).click();
+    List<WebElement> rows = await("the segment's rows", () -> {
+      List<WebElement> found = driver.findElements(By.cssSelector("[data-testid='drill-rows'] tr[data-customer]"));
+      return found.isEmpty() ? null : found;
+    });
+    assertThat(rows).hasSize(bucket.at("/upsellRate/upsold").asInt());
+    assertThat(rows.stream().map(row -> new BigDecimal(row.getAttribute("data-amount")))
+        .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_EVEN))
+        .isEqualByComparingTo(bucket.at("/upsellRate/upsoldArr").decimalValue());
+    control("drill-close").click();
     tab("cohorts");
     WebElement cohorts = await("the cohort heat map", () -> first("[data-testid='cohort-table']"));
     shot("dashboard-cohorts-1400.png");
