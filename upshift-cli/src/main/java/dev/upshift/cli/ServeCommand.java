@@ -94,7 +94,8 @@ final class ServeCommand implements Callable<Integer> {
       stopped.countDown();
     }, "upshift-shutdown"));
     err.println("upshift: serving http://" + config.host() + ":" + server.port() + " (store: "
-        + store.describe(env) + "); GET /healthz, API reference at /v1/openapi.json; stop with"
+        + store.describe(env) + "); dashboard at /, GET /healthz, API reference at"
+        + " /v1/openapi.json; stop with"
         + " Ctrl-C or SIGTERM");
     err.flush();
     stopped.await();

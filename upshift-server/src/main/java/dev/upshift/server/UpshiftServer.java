@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.upshift.server.api.Api;
 import dev.upshift.server.api.Route;
+import dev.upshift.server.events.WorkspaceEvents;
 import dev.upshift.server.ingest.Ingestor;
 import dev.upshift.server.ops.RequestLog;
 import dev.upshift.server.ops.ServerMetrics;
@@ -13,6 +14,7 @@ import dev.upshift.server.report.WorkspaceLoader;
 import dev.upshift.store.Store;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,9 +28,13 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * The store stays open: its owner closes it. Thread-safe.
  */
 public final class UpshiftServer implements AutoCloseable {
+  /** How often the store's data version of workspaces with open event streams is read. */
+  static final Duration EVENTS_POLL = Duration.ofSeconds(3);
+
   private final ServerConfig config;
   private final Api api;
   private final Javalin app;
+  private final WorkspaceEvents events;
   private final ServerMetrics metrics;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -43,7 +49,10 @@ public final class UpshiftServer implements AutoCloseable {
         reports, Reports::cacheHits);
     metrics.gauge("upshift.report.cache.misses", "Reports, ledgers and datasets computed",
         reports, Reports::cacheMisses);
-    this.api = new Api(timed, new Ingestor(timed), reports, metrics,
+    // The store's version is read every few seconds for listened-to workspaces only: it catches
+    // an `upshift import` beside the server; changes made here are announced at once.
+    this.events = new WorkspaceEvents(timed, EVENTS_POLL);
+    this.api = new Api(timed, new Ingestor(timed, events), reports, events, metrics,
         new RequestLog(config.requestLog(), Clock.systemUTC()), config.maxBodyBytes(),
         config.requestsPerSecond(), config.burst(), draining::get);
     this.app = Javalin.create(javalin -> {
@@ -108,6 +117,8 @@ public final class UpshiftServer implements AutoCloseable {
       return;
     }
     draining.set(true);
+    // Event streams never end by themselves: end them, or the stop would wait its whole timeout.
+    events.close();
     long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
     while (api.inFlight() > 0 && System.nanoTime() < deadline) {
       try {

@@ -89,6 +89,32 @@ final class Http {
     return send(request(path, key).method(method, body));
   }
 
+  /**
+   * A GET of an endless stream (server-sent events) cut after its first event, or the whole body
+   * of a reply that ends (an error).
+   */
+  Reply firstEvent(String path, String key) {
+    return send(request(path, key).GET(), info -> HttpResponse.BodySubscribers.mapping(
+        HttpResponse.BodySubscribers.ofInputStream(), Http::untilBlankLine));
+  }
+
+  private static byte[] untilBlankLine(java.io.InputStream in) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (in) {
+      int previous = -1;
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        out.write(b);
+        if (b == '\n' && previous == '\n') {
+          break;
+        }
+        previous = b;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   private HttpRequest.Builder request(String path, String key) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(120));
@@ -99,8 +125,12 @@ final class Http {
   }
 
   private Reply send(HttpRequest.Builder request) {
+    return send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private Reply send(HttpRequest.Builder request, HttpResponse.BodyHandler<byte[]> body) {
     try {
-      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = client.send(request.build(), body);
       return new Reply(response.statusCode(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.upshift.server.api;
 
+import dev.upshift.server.events.WorkspaceEvents;
 import dev.upshift.server.ingest.Ingestor;
 import dev.upshift.server.ops.RequestLog;
 import dev.upshift.server.ops.ServerMetrics;
@@ -36,17 +37,20 @@ public final class Api {
    * @param maxBodyBytes the largest request body
    * @param requestsPerSecond the sustained rate of one key
    * @param burst the requests one key may make at once
+   * @param events the data versions {@code GET /v1/events} announces
    * @param draining whether the server is stopping: new requests get 503
    */
-  public Api(Store store, Ingestor ingestor, Reports reports, ServerMetrics metrics,
-      RequestLog log, long maxBodyBytes, double requestsPerSecond, int burst,
-      BooleanSupplier draining) {
+  public Api(Store store, Ingestor ingestor, Reports reports, WorkspaceEvents events,
+      ServerMetrics metrics, RequestLog log, long maxBodyBytes, double requestsPerSecond,
+      int burst, BooleanSupplier draining) {
     this.access = new Access(store, new RateLimiter(requestsPerSecond, burst, System::nanoTime));
     this.metrics = metrics;
     this.log = log;
     this.draining = draining;
     List<Route> all = new ArrayList<>();
     all.addAll(new OpsRoutes(metrics, draining).routes());
+    all.addAll(new DashboardRoutes().routes());
+    all.addAll(new EventRoutes(events, EventRoutes.KEEP_ALIVE).routes());
     // Fixed paths before the /v1/{kind} patterns that would also match them.
     all.addAll(new KeyRoutes(store).routes());
     all.addAll(new ReportRoutes(reports).routes());

@@ -2,6 +2,7 @@ package dev.upshift.server.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.upshift.server.events.DataVersionListener;
 import dev.upshift.store.DataRecord;
 import dev.upshift.store.IngestMode;
 import dev.upshift.store.IngestResult;
@@ -11,6 +12,7 @@ import dev.upshift.store.StoreException;
 import dev.upshift.store.Workspace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,10 +31,17 @@ public final class Ingestor {
   static final int ATTEMPTS = 5;
 
   private final Store store;
+  private final DataVersionListener listener;
   private final ConcurrentHashMap<Long, ReentrantLock> turns = new ConcurrentHashMap<>();
 
   public Ingestor(Store store) {
+    this(store, DataVersionListener.NONE);
+  }
+
+  /** @param listener told of each new data version once its batch or retraction is committed */
+  public Ingestor(Store store, DataVersionListener listener) {
     this.store = requireNonNull(store, "store is null");
+    this.listener = requireNonNull(listener, "listener is null");
   }
 
   /** A batch with errors: nothing was stored (a 422). */
@@ -111,11 +120,23 @@ public final class Ingestor {
         if (!result.stored()) {
           throw new Conflict(result.conflicts());
         }
+        listener.changed(workspace, result.dataVersion());
         return result;
       }
     } finally {
       turn.unlock();
     }
+  }
+
+  /**
+   * Retracts one record (SPEC §8.3 {@code DELETE}).
+   *
+   * @return the new data version, or empty when there is no such record
+   */
+  public OptionalLong retract(Workspace workspace, RecordKind kind, String id) {
+    OptionalLong version = store.retract(workspace, kind, id);
+    version.ifPresent(v -> listener.changed(workspace, v));
+    return version;
   }
 
   /**
