@@ -85,19 +85,51 @@ export function waterfall(canvas, { startLabel, start, steps, endLabel, end, for
   const options = baseOptions(format, (d, i) => onPick && onPick(i));
   options.plugins.legend = { display: false };
   options.plugins.tooltip.callbacks.label = (c) => format(bars[c.dataIndex].value);
-  // Start the axis a little below the lowest level, so the movements are visible; the start and
-  // end bars are then cut, which the axis labels show.
+  // Start the axis a little below the lowest level, so the movements are visible. The start and
+  // end bars are then cut: the cut is drawn across them and named above the chart, so no one
+  // reads a 1% month as a doubling (the static HTML report, for print, starts at zero instead).
   if (low > 0 && high > low) {
     const floor = Math.max(0, low - (high - low) * 0.6);
     const step = Math.pow(10, Math.floor(Math.log10(high - floor)));
     options.scales.y.min = Math.floor(floor / step) * step; // a round number for the first tick
   }
+  const cut = options.scales.y.min > 0;
+  if (cut) {
+    options.plugins.subtitle = {
+      display: true, align: 'start', color: COLORS.grey, padding: { top: 0, bottom: 12 },
+      text: 'Axis starts at ' + format(options.scales.y.min, true) + ' (≈ marks the cut bars)',
+    };
+  }
   return draw(canvas, {
     type: 'bar',
     data: { labels, datasets: [{ data: bars.map((b) => b.y), backgroundColor: colors, borderRadius: 2 }] },
     options,
+    plugins: cut ? [axisBreak] : [],
   });
 }
+
+/** Draws a break mark (two white slants) across the foot of a waterfall's cut total bars. */
+const axisBreak = {
+  id: 'upshiftAxisBreak',
+  afterDatasetsDraw(chart) {
+    const bars = chart.getDatasetMeta(0).data;
+    const y = chart.scales.y.bottom - 10;
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 3;
+    for (const bar of [bars[0], bars[bars.length - 1]]) {
+      const half = bar.width / 2 + 2;
+      for (const dy of [0, 6]) {
+        ctx.beginPath();
+        ctx.moveTo(bar.x - half, y + dy + 3);
+        ctx.lineTo(bar.x + half, y + dy - 3);
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
+  },
+};
 
 /** Stacked bars per period (movements over time), with an optional line on the same axis. */
 export function stacked(canvas, { labels, series, format, onPick }) {
