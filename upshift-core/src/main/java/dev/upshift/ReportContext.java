@@ -63,7 +63,8 @@ public final class ReportContext implements Serializable {
     this.targets = List.copyOf(targets);
     this.currency = requireNonNull(currency, "currency is null");
     this.fx = requireNonNull(fx, "fx is null");
-    this.plan = ReportPlan.of(Calendar.of(options.grain(), options.fiscalYearStart()), from, to);
+    this.plan = ReportPlan.of(Calendar.of(options.grain(), options.fiscalYearStart()), from, to,
+        options.openingBalance());
     this.by = options.by().stream().map(this::dimension).toList();
     Dimension where = options.where() == null ? null : dimension(options.where().dimension());
     UpsellRule rule = new UpsellRule(options.upsellDefinition(), options.minExpansionArr(),
@@ -113,7 +114,8 @@ public final class ReportContext implements Serializable {
 
   /** {@code --from} and {@code --to}, defaulting to the months of the data's first and last days. */
   private static YearMonth[] range(DataFacts facts, ReportOptions options) {
-    YearMonth from = options.from();
+    // §2.4: the report starts where the opening balance puts the data's start.
+    YearMonth from = options.from() != null ? options.from() : options.openingBalance();
     YearMonth to = options.to();
     if (from == null || to == null) {
       if (facts.isEmpty()) {
