@@ -46,6 +46,9 @@ public final class ReportContext implements Serializable {
   private final List<Target> targets;
   private final String currency;
   private final FxRates fx;
+  /** The data's first and last days (see {@link dev.upshift.report.Coverage}), {@code null} when none. */
+  private final LocalDate dataFirstDay;
+  private final LocalDate dataLastDay;
 
   private final transient ReportPlan plan;
   private final transient List<Dimension> by;
@@ -53,7 +56,9 @@ public final class ReportContext implements Serializable {
 
   private ReportContext(ReportOptions options, YearMonth from, YearMonth to, TierLadder ladder,
       CustomerAttributes customers, HealthScores health, List<Target> targets, String currency,
-      FxRates fx) {
+      FxRates fx, LocalDate dataFirstDay, LocalDate dataLastDay) {
+    this.dataFirstDay = dataFirstDay;
+    this.dataLastDay = dataLastDay;
     this.options = requireNonNull(options, "options is null");
     this.from = requireNonNull(from, "from is null");
     this.to = requireNonNull(to, "to is null");
@@ -103,13 +108,20 @@ public final class ReportContext implements Serializable {
     requireNonNull(facts, "facts is null");
     requireNonNull(options, "options is null");
     YearMonth[] range = range(facts, options);
+    LocalDate first = facts.isEmpty() ? null : LocalDate.ofEpochDay(facts.earliestDay().getAsInt());
+    LocalDate last = facts.isEmpty() ? null : LocalDate.ofEpochDay(facts.latestDay().getAsInt());
+    if (options.openingBalance() != null) {
+      // §2.4: the team says its data starts there; the book on that day is its opening balance.
+      first = options.openingBalance().atDay(1);
+    }
     return new ReportContext(options, range[0], range[1], TierLadder.of(plans, facts.seenTops()),
-        customers, health, targets, currency, fx);
+        customers, health, targets, currency, fx, first, last);
   }
 
   /** Rebuilds the transient parts after deserialisation. */
   private Object readResolve() {
-    return new ReportContext(options, from, to, ladder, customers, health, targets, currency, fx);
+    return new ReportContext(options, from, to, ladder, customers, health, targets, currency, fx,
+        dataFirstDay, dataLastDay);
   }
 
   /** {@code --from} and {@code --to}, defaulting to the months of the data's first and last days. */
@@ -182,8 +194,21 @@ public final class ReportContext implements Serializable {
     return fx;
   }
 
+  /**
+   * The data's first day: the earliest {@code start_date}, or the first day of the opening balance
+   * month (§2.4); {@code null} without data.
+   */
+  public LocalDate dataFirstDay() {
+    return dataFirstDay;
+  }
+
+  /** The data's last day: the latest {@code start_date} or {@code end_date}; {@code null} without data. */
+  public LocalDate dataLastDay() {
+    return dataLastDay;
+  }
+
   /** The report builder for these options, periods and targets. */
   ReportBuilder reportBuilder() {
-    return new ReportBuilder(plan, options, targets, by);
+    return new ReportBuilder(plan, options, targets, by, dataFirstDay, dataLastDay);
   }
 }

@@ -160,6 +160,15 @@ public final class AnalysisTableWriter {
           b.assessment(), b.basis()));
     }
     table.write(out);
+    for (Benchmarks.Benchmark b : benchmarks.items()) {
+      if (!b.definition().isEmpty()) {
+        out.append("  ").append(b.label()).append(": upsell definition ")
+            .append(String.join(", ", b.definition())).append('\n');
+      }
+      if (b.note() != null) {
+        out.append("  ").append(b.label()).append(": ").append(b.note()).append('\n');
+      }
+    }
   }
 
   static String reference(Benchmarks.Reference r) {
