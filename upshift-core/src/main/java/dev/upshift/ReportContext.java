@@ -108,8 +108,12 @@ public final class ReportContext implements Serializable {
     requireNonNull(facts, "facts is null");
     requireNonNull(options, "options is null");
     YearMonth[] range = range(facts, options);
-    LocalDate first = facts.isEmpty() ? null : LocalDate.ofEpochDay(facts.earliestDay().getAsInt());
-    LocalDate last = facts.isEmpty() ? null : LocalDate.ofEpochDay(facts.latestDay().getAsInt());
+    // Whole months (see Coverage): from the first day of the earliest start's month to the last
+    // day of the month of the latest start or end, the months the default range reports.
+    LocalDate first = facts.isEmpty() ? null
+        : LocalDate.ofEpochDay(facts.earliestDay().getAsInt()).withDayOfMonth(1);
+    LocalDate last = facts.isEmpty() ? null
+        : YearMonth.from(LocalDate.ofEpochDay(facts.latestDay().getAsInt())).atEndOfMonth();
     if (options.openingBalance() != null) {
       // §2.4: the team says its data starts there; the book on that day is its opening balance.
       first = options.openingBalance().atDay(1);
@@ -195,14 +199,17 @@ public final class ReportContext implements Serializable {
   }
 
   /**
-   * The data's first day: the earliest {@code start_date}, or the first day of the opening balance
-   * month (§2.4); {@code null} without data.
+   * The data's first day: the first day of the month of the earliest {@code start_date}, or of the
+   * opening balance month (§2.4); {@code null} without data.
    */
   public LocalDate dataFirstDay() {
     return dataFirstDay;
   }
 
-  /** The data's last day: the latest {@code start_date} or {@code end_date}; {@code null} without data. */
+  /**
+   * The data's last day: the last day of the month of the latest {@code start_date} or {@code
+   * end_date}; {@code null} without data.
+   */
   public LocalDate dataLastDay() {
     return dataLastDay;
   }

@@ -110,7 +110,7 @@ final class BenchmarkRules {
   private static String marked(List<PeriodReport> window) {
     List<String> notes = new ArrayList<>();
     for (PeriodReport p : window) {
-      if (!p.coverage().whole()) {
+      if (!p.coverage().judged()) {
         notes.add(p.period() + ": " + p.coverage().note());
       }
     }

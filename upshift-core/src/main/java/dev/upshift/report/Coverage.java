@@ -7,10 +7,11 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * How much of a period the data covers, so that no output reads an edge of the data as a whole
- * period. The data covers the days from its first day (the earliest {@code start_date} of any
- * subscription row, or the first day of the opening balance month, §2.4) to its last day (the
- * latest {@code start_date} or {@code end_date} of any row: the last day the data says anything
- * about). Immutable.
+ * period. The data covers whole months: from the first day of the month of the earliest {@code
+ * start_date} of any subscription row (or of the opening balance month, §2.4) to the last day of
+ * the month of the latest {@code start_date} or {@code end_date} of any row, the months the
+ * default range reports. An export is taken as covering the month of its last event whole; a
+ * quarter or year reaching past that month, or starting before the first, is partial. Immutable.
  *
  * @param from the first day of the period the data covers, {@code null} when it covers none
  * @param through the last such day, {@code null} when it covers none
@@ -68,12 +69,21 @@ public record Coverage(LocalDate from, LocalDate through, long days, long ofDays
   }
 
   /**
-   * Whether the period can be judged as a whole one: against targets (§5.6) and published
-   * references (§6.6). Neither the opening period, whose new logos hold the existing book, nor a
-   * partial one can.
+   * Whether the period reads as an ordinary whole one: neither the opening period, whose new logos
+   * hold the existing book, nor a partial one. Outputs mark the others.
    */
   public boolean whole() {
     return !opening && !partial;
+  }
+
+  /**
+   * Whether the period's Upsell Rate can be judged against a target (§5.6) or a published
+   * reference (§6.6): when the data covers it whole. The opening period can: its eligible customers
+   * are those active before it starts, whom the data does not show, so it adds nothing to a rate
+   * (its new logos are what is wrong with it, and they are not judged).
+   */
+  public boolean judged() {
+    return !partial;
   }
 
   /**

@@ -160,7 +160,7 @@ public final class ReportBuilder {
    * The Upsell Rate figures and status (§5.5, §5.6). Monthly rows compare the quarter to date with
    * the target, except over an onboarding window, which has no quarter to date: every row then
    * compares its own rate and is {@code Below} or {@code Achieved}. A period the data does not cover
-   * whole ({@link Coverage#whole()}) keeps its target and has no status: a partial quarter measured
+   * whole ({@link Coverage#judged()}) keeps its target and has no status: a partial quarter measured
    * against a quarter's target would read as a miss (or a win) that nobody made.
    */
   private UpsellRateFigures upsellRate(Period period, PeriodTotals t, SegmentFilter segment,
@@ -173,7 +173,7 @@ public final class ReportBuilder {
     long actualUpsold = quarterToDate ? t.qtdUpsold() : t.upsold();
     long actualEligible = quarterToDate ? t.qtdEligible() : t.eligible();
     String status = null;
-    if (target != null && actualEligible > 0 && coverage.whole()) {
+    if (target != null && actualEligible > 0 && coverage.judged()) {
       if (Rates.percentBelow(actualUpsold, actualEligible, target)) {
         status = "Below";
       } else if (quarterToDate && !isLastMonthOfQuarter(period)) {

@@ -35,7 +35,7 @@ public final class Labels {
     for (PeriodReport p : periods) {
       if (!p.coverage().whole()) {
         notes.add(PARTIAL_MARK + " " + p.period() + ": " + p.coverage().note()
-            + "; not judged against targets or benchmarks.");
+            + (p.coverage().judged() ? "." : "; not judged against targets or benchmarks."));
       }
     }
     return notes;

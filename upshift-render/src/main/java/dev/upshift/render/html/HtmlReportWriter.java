@@ -363,9 +363,8 @@ public final class HtmlReportWriter {
           + count(-last.logos().churned()) + " churned");
       h.append("</div>\n");
       if (!last.coverage().whole()) {
-        h.append("<p class=\"note coverage\">").append(esc(Labels.PARTIAL_MARK + " "
-            + last.period() + ": " + last.coverage().note()
-            + "; its figures are not judged against targets or benchmarks.")).append("</p>\n");
+        h.append("<p class=\"note coverage\">").append(esc(Labels.coverageNotes(List.of(last))
+            .get(0))).append("</p>\n");
       }
       close();
     }
@@ -1067,7 +1066,9 @@ public final class HtmlReportWriter {
           : "Opening balance " + report.config().openingBalance() + ": customers active on its "
               + "first day start it as starting ARR.";
       return opening + " A period marked " + Labels.PARTIAL_MARK + " is the opening period or "
-          + "one the data covers only in part; it is not judged against targets or benchmarks.";
+          + "one the data covers only in part (the data covers whole months, from the month of "
+          + "its first start date to the month of its last start or end date); a partial period "
+          + "is not judged against targets or benchmarks.";
     }
 
     /** The method's entry for an onboarding window, and why the analysis is not there. */
