@@ -12,10 +12,10 @@ import java.util.List;
  * customers, which also holds seats, add-ons and cross-sell under the default definition.
  */
 public final class Labels {
-  /** {@code upsellRate.upsoldArr}. */
-  public static final String UPSOLD_EXPANSION = "Expansion ARR of upsold customers";
-  /** {@code upsellRate.avgUpsoldArr}. */
-  public static final String AVG_UPSOLD_EXPANSION = "Avg expansion ARR per upsold customer";
+  /** {@code upsellRate.upsoldArr}: the expansion ARR of the upsold customers. */
+  public static final String UPSOLD_EXPANSION = "Upsold expansion ARR";
+  /** {@code upsellRate.avgUpsoldArr}: per upsold customer. */
+  public static final String AVG_UPSOLD_EXPANSION = "Avg upsold expansion ARR";
   /** The mark of a period the data does not cover whole ({@link Coverage#whole()}). */
   public static final String PARTIAL_MARK = "*";
 
