@@ -86,6 +86,10 @@
           placed.push(box);
           ctx.fillText(text, x, y);
         });
+        // For checks from outside (the browser tests): where the labels went.
+        chart.canvas.parentNode.setAttribute('data-label-boxes', JSON.stringify(placed.map(function (p) {
+          return [Math.round(p.left), Math.round(p.right), Math.round(p.top), Math.round(p.bottom)];
+        })));
       });
       ctx.restore();
     }
@@ -98,6 +102,8 @@
     try {
       var canvas = box.querySelector('canvas');
       charts[id] = new Chart(canvas, build());
+      var y = charts[id].scales && charts[id].scales.y;
+      if (y) box.setAttribute('data-y-min', String(y.min));
       box.setAttribute('data-rendered', 'true');
     } catch (e) {
       errors.push(id + ': ' + (e && e.message ? e.message : String(e)));
