@@ -9,6 +9,7 @@ import dev.upshift.input.CustomerAttributes;
 import dev.upshift.input.Dataset;
 import dev.upshift.input.Target;
 import dev.upshift.io.report.Examples;
+import dev.upshift.report.MoneyUnit;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.time.Grain;
@@ -230,6 +231,35 @@ class TableReportWriterTest {
         "Eligible when    the window ends in the period; exclude top tier no"
             + " (at the first active date)\n");
     assertThat(block(table, "Segments by plan, 2026-04")).contains("Rate, first 90 days");
+  }
+
+  @Test
+  void inMrrTheMoneyIsATwelfthAndTheLabelsSayMrr() throws IOException {
+    StringBuilder out = new StringBuilder();
+    TableReportWriter.write(Upshift.report(Examples.example1Dataset(),
+        Examples.february("2026-04").build()), out, MoneyUnit.MRR);
+    String table = out.toString();
+
+    assertThat(table).contains("Unit             MRR (ARR / 12); rates and counts unchanged\n");
+    assertThat(block(table, "MRR bridge (USD)")).contains(
+        "Starting MRR               100,000.00  100,000.00  101,416.67",
+        "Upsell                           0.00    2,750.00        0.00",
+        "Net new MRR").doesNotContain("ARR");
+    assertThat(block(table, "Upsell Rate")).contains("Upsold expansion MRR", "50.00%");
+  }
+
+  @Test
+  void periodsTheDataDoesNotCoverWholeAreMarkedAndExplained() {
+    String table = render(Upshift.report(Examples.example1Dataset(),
+        ReportOptions.builder().grain(dev.upshift.time.Grain.QUARTER).build()));
+
+    assertThat(block(table, "ARR bridge")).startsWith(
+        "ARR bridge (USD)               2025-Q1*       2025-Q2");
+    assertThat(block(table, "Upshift report")).contains(
+        "Coverage         * 2025-Q1: opening period: new logos include customers already active"
+            + " when the data starts (see --opening-balance).\n",
+        "Coverage         * 2026-Q2: data covers 2026-04-01 to 2026-04-30 (30 of 91 days); not"
+            + " judged against targets or benchmarks.\n");
   }
 
   static String render(Report report) {
