@@ -75,7 +75,8 @@
           var width = ctx.measureText(text).width;
           var top = Math.min(bar.y, bar.base);
           var y = top - 5;
-          if (y < chart.chartArea.top + 10) y = top + 13;
+          var inside = y < chart.chartArea.top + 10;
+          if (inside) y = top + 13; // no room above: inside the bar's top, in white
           // Kept inside the canvas: a total at the edge moves inward rather than being cut.
           var x = Math.min(Math.max(bar.x, width / 2 + 2), chart.width - width / 2 - 2);
           var box = { left: x - width / 2 - 2, right: x + width / 2 + 2, top: y - 11, bottom: y + 2 };
@@ -84,6 +85,7 @@
           });
           if (clash) return;
           placed.push(box);
+          ctx.fillStyle = inside ? '#ffffff' : C.ink;
           ctx.fillText(text, x, y);
         });
         // For checks from outside (the browser tests): where the labels went.
