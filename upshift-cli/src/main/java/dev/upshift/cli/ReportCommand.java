@@ -102,6 +102,14 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return report();
+    } finally {
+      deleteScratchLedger();
+    }
+  }
+
+  private Integer report() throws IOException {
     ReportOptions options = selection.toOptions();
     if (analysis && options.rateWindow() != null) {
       throw usage(ReportOptions.WINDOW_WITH_ANALYSIS);
@@ -131,7 +139,6 @@ final class ReportCommand implements Callable<Integer> {
               + " sheets (Excel holds 1,048,576 rows a sheet): Ledger (ARR), Ledger (ARR) 2, ...");
         }
       });
-      deleteScratchLedger();
       return ExitCode.OK;
     }
     Output.text(out, spec.commandLine().getOut(), writer -> {
@@ -164,7 +171,7 @@ final class ReportCommand implements Callable<Integer> {
   private boolean scratchLedger;
 
   private void deleteScratchLedger() throws IOException {
-    if (scratchLedger) {
+    if (scratchLedger && ledgerFile != null) {
       java.nio.file.Files.deleteIfExists(ledgerFile);
     }
   }

@@ -8,8 +8,6 @@ import java.util.List;
 /**
  * The company's figures beside the published references of §6.6. Immutable.
  *
- * <p>The figures:
- * <ul>
  * <p>The published upsell rates count tier upgrades, seat growth and new products; none counts a
  * renewal's price uplift. So the company's upsell rates here are measured under the {@link
  * #COMPARABLE_DEFINITION comparable definition} ({@code tier}, {@code seats}, {@code cross_sell},
@@ -19,6 +17,7 @@ import java.util.List;
  * A figure whose window holds a period the data does not cover whole ({@code coverage}) is shown
  * but not assessed.
  *
+ * <p>The figures:
  * <ul>
  *   <li>{@code annualUpsellRate}: customers eligible at the start of the trailing twelve months
  *       ending with the last reported period, and of them those upsold in at least one reported

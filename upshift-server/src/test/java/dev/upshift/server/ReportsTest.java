@@ -198,24 +198,28 @@ class ReportsTest {
     assertThat(http.get("/v1/report?format=pdf", key).status()).isEqualTo(400);
   }
 
-  /**
-   * The onboarding window (SPEC §5.5) over the API: the same report, field for field, as the
-   * engine computes from the sample's files with {@code --rate-window onboarding:90}.
-   */
-  @Test
-  void rateWindow_givesTheCommandLinesReport() throws Exception {
+  /** The §7.2 JSON the engine computes from the sample's files with {@code options}. */
+  private static JsonNode engineReport(dev.upshift.report.ReportOptions options) throws Exception {
     Path files = demo();
     dev.upshift.input.Dataset dataset = dev.upshift.io.csv.DatasetReader.read(
         dev.upshift.io.csv.InputFiles.of(files.resolve("subscriptions.csv"))
             .withCustomers(files.resolve("customers.csv")).withPlans(files.resolve("plans.csv"))
             .withHealth(files.resolve("health.csv")).withTargets(files.resolve("targets.csv"))
             .withFx(files.resolve("fx.csv"))).dataset();
-    dev.upshift.report.ReportOptions options = dev.upshift.report.ReportOptions.builder()
-        .grain(dev.upshift.time.Grain.QUARTER)
-        .rateWindow(dev.upshift.metric.RateWindow.onboarding(90)).build();
     java.io.StringWriter text = new java.io.StringWriter();
     dev.upshift.io.json.JsonReportWriter.write(dev.upshift.Upshift.report(dataset, options), text);
-    JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.toString());
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.toString());
+  }
+
+  /**
+   * The onboarding window (SPEC §5.5) over the API: the same report, field for field, as the
+   * engine computes from the sample's files with {@code --rate-window onboarding:90}.
+   */
+  @Test
+  void rateWindow_givesTheCommandLinesReport() throws Exception {
+    JsonNode expected = engineReport(dev.upshift.report.ReportOptions.builder()
+        .grain(dev.upshift.time.Grain.QUARTER)
+        .rateWindow(dev.upshift.metric.RateWindow.onboarding(90)).build());
 
     JsonNode served = report("grain=quarter&rateWindow=onboarding:90");
     ((com.fasterxml.jackson.databind.node.ObjectNode) served).remove("dataVersion");
@@ -231,17 +235,8 @@ class ReportsTest {
   /** The opening balance (SPEC §2.4) over the API: the engine's report of the files. */
   @Test
   void openingBalance_givesTheCommandLinesReport() throws Exception {
-    Path files = demo();
-    dev.upshift.input.Dataset dataset = dev.upshift.io.csv.DatasetReader.read(
-        dev.upshift.io.csv.InputFiles.of(files.resolve("subscriptions.csv"))
-            .withCustomers(files.resolve("customers.csv")).withPlans(files.resolve("plans.csv"))
-            .withHealth(files.resolve("health.csv")).withTargets(files.resolve("targets.csv"))
-            .withFx(files.resolve("fx.csv"))).dataset();
-    dev.upshift.report.ReportOptions options = dev.upshift.report.ReportOptions.builder()
-        .openingBalance(java.time.YearMonth.of(2025, 1)).build();
-    java.io.StringWriter text = new java.io.StringWriter();
-    dev.upshift.io.json.JsonReportWriter.write(dev.upshift.Upshift.report(dataset, options), text);
-    JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.toString());
+    JsonNode expected = engineReport(dev.upshift.report.ReportOptions.builder()
+        .openingBalance(java.time.YearMonth.of(2025, 1)).build());
 
     JsonNode served = report("openingBalance=2025-01");
     ((com.fasterxml.jackson.databind.node.ObjectNode) served).remove("dataVersion");

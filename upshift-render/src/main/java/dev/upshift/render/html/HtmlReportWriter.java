@@ -726,7 +726,7 @@ public final class HtmlReportWriter {
       stat("Expected upsold customers", Html.decimal(f.expectedUpsold()),
           "80%: " + Html.decimal(f.upsoldLow()) + " – " + Html.decimal(f.upsoldHigh()));
       stat("Expected upsell rate", percent(f.expectedRate()), count(f.eligible()) + " eligible");
-      stat("Expected upsold ARR", Html.compact(f.expectedUpsoldArr(), symbol),
+      stat("Expected upsold expansion ARR", Html.compact(f.expectedUpsoldArr(), symbol),
           "80%: " + Html.compact(f.upsoldArrLow(), symbol) + " – "
               + Html.compact(f.upsoldArrHigh(), symbol));
       stat("Back-test error (MAPE)", percent(f.backtest().mape()),
@@ -822,7 +822,7 @@ public final class HtmlReportWriter {
     private void initiatives(List<InitiativeImpact> impacts) {
       open("initiatives", "Improvement initiatives", "Each initiative's segment: pooled upsell rate "
           + "over the 3 periods before its launch (baseline) and over the periods since (current). "
-          + "ARR impact = change in rate × customers eligible since launch × average upsell ARR "
+          + "ARR impact = change in rate × customers eligible since launch × average upsold expansion ARR "
           + "since launch.");
       if (impacts.isEmpty()) {
         h.append("<p class=\"note\">No initiatives were given (<code>initiatives.csv</code> with ")
@@ -923,8 +923,8 @@ public final class HtmlReportWriter {
         case "shareChangePoints" -> "Change in share";
         case "upsoldCustomers" -> "Upsold customers, window";
         case "topDecileCustomers" -> "Top 10% of them";
-        case "expansionArr" -> "Their upsell ARR";
-        case "topDecileExpansionArr" -> "Top 10%'s upsell ARR";
+        case "expansionArr" -> "Their upsold expansion ARR";
+        case "topDecileExpansionArr" -> "Top 10%'s upsold expansion ARR";
         case "topDecileShare" -> "Top 10%'s share";
         case "seatsStarting" -> "Seats at window start";
         case "seatsEnding" -> "Seats at window end";

@@ -427,8 +427,8 @@ public final class XlsxReportWriter {
       Worksheet ws = sheet("Forecast");
       header(ws, 0, List.of("Tenure bucket", "Window eligible", "Window upsold", "Rate",
           "Rate pooled from all", "Eligible " + f.period(), "Expected upsold", "Low (80%)",
-          "High (80%)", "Expected upsold ARR", "ARR low (80%)", "ARR high (80%)",
-          "Avg upsold ARR"));
+          "High (80%)", "Expected upsold expansion ARR", "ARR low (80%)", "ARR high (80%)",
+          Labels.AVG_UPSOLD_EXPANSION));
       int r = 1;
       for (Forecast.Bucket b : f.buckets()) {
         text(ws, r, 0, b.tenure());
@@ -520,7 +520,7 @@ public final class XlsxReportWriter {
       header(ws, 0, List.of("Initiative", "Launch date", "Segment", "Baseline periods",
           "Baseline eligible", "Baseline upsold", "Baseline rate", "Current periods",
           "Current eligible", "Current upsold", "Current rate", "Improvement (points)",
-          "Avg upsold ARR", "ARR impact"));
+          Labels.AVG_UPSOLD_EXPANSION, "ARR impact"));
       int r = 1;
       for (InitiativeImpact i : impacts) {
         text(ws, r, 0, i.name());

@@ -195,7 +195,7 @@ class HtmlReportWriterTest {
     String html = new HtmlReportWriter().render(SampleReports.bundledSample());
 
     assertThat(html).doesNotContain("Upsold ARR", "Avg upsold ARR", "Avg upsell ARR",
-        "Total upsell ARR");
+        "Total upsell ARR", "Their upsell ARR", "Expected upsold ARR");
     assertThat(html).contains("<th>Upsold expansion ARR</th>", "<th>Avg upsold expansion ARR</th>");
   }
 
