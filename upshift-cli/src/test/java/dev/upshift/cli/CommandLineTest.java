@@ -270,10 +270,11 @@ class CommandLineTest {
         }
       }
     }
-    // report: --on-error --grain --book --rate-counting --format --cohort-grain; explain: all but
-    // --cohort-grain; validate: --on-error.
-    assertThat(enumOptions).isEqualTo(12);
+    // report: --on-error --grain --book --rate-counting --format --cohort-grain --unit; explain:
+    // --on-error --grain --book --rate-counting; validate: --on-error.
+    assertThat(enumOptions).isEqualTo(13);
     assertThat(run("report", "--help").out())
-        .contains("--grain=month|quarter|year").contains("--format=table|json|csv|html|xlsx");
+        .contains("--grain=month|quarter|year").contains("--format=table|json|csv|html|xlsx")
+        .contains("--unit=arr|mrr");
   }
 }
