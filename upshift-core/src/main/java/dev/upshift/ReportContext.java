@@ -46,6 +46,9 @@ public final class ReportContext implements Serializable {
   private final List<Target> targets;
   private final String currency;
   private final FxRates fx;
+  /** The data's first and last days (see {@link dev.upshift.report.Coverage}), {@code null} when none. */
+  private final LocalDate dataFirstDay;
+  private final LocalDate dataLastDay;
 
   private final transient ReportPlan plan;
   private final transient List<Dimension> by;
@@ -53,7 +56,9 @@ public final class ReportContext implements Serializable {
 
   private ReportContext(ReportOptions options, YearMonth from, YearMonth to, TierLadder ladder,
       CustomerAttributes customers, HealthScores health, List<Target> targets, String currency,
-      FxRates fx) {
+      FxRates fx, LocalDate dataFirstDay, LocalDate dataLastDay) {
+    this.dataFirstDay = dataFirstDay;
+    this.dataLastDay = dataLastDay;
     this.options = requireNonNull(options, "options is null");
     this.from = requireNonNull(from, "from is null");
     this.to = requireNonNull(to, "to is null");
@@ -63,7 +68,8 @@ public final class ReportContext implements Serializable {
     this.targets = List.copyOf(targets);
     this.currency = requireNonNull(currency, "currency is null");
     this.fx = requireNonNull(fx, "fx is null");
-    this.plan = ReportPlan.of(Calendar.of(options.grain(), options.fiscalYearStart()), from, to);
+    this.plan = ReportPlan.of(Calendar.of(options.grain(), options.fiscalYearStart()), from, to,
+        options.openingBalance());
     this.by = options.by().stream().map(this::dimension).toList();
     Dimension where = options.where() == null ? null : dimension(options.where().dimension());
     UpsellRule rule = new UpsellRule(options.upsellDefinition(), options.minExpansionArr(),
@@ -102,18 +108,30 @@ public final class ReportContext implements Serializable {
     requireNonNull(facts, "facts is null");
     requireNonNull(options, "options is null");
     YearMonth[] range = range(facts, options);
+    // Whole months (see Coverage): from the first day of the earliest start's month to the last
+    // day of the month of the latest start or end, the months the default range reports.
+    LocalDate first = facts.isEmpty() ? null
+        : LocalDate.ofEpochDay(facts.earliestDay().getAsInt()).withDayOfMonth(1);
+    LocalDate last = facts.isEmpty() ? null
+        : YearMonth.from(LocalDate.ofEpochDay(facts.latestDay().getAsInt())).atEndOfMonth();
+    if (options.openingBalance() != null) {
+      // §2.4: the team says its data starts there; the book on that day is its opening balance.
+      first = options.openingBalance().atDay(1);
+    }
     return new ReportContext(options, range[0], range[1], TierLadder.of(plans, facts.seenTops()),
-        customers, health, targets, currency, fx);
+        customers, health, targets, currency, fx, first, last);
   }
 
   /** Rebuilds the transient parts after deserialisation. */
   private Object readResolve() {
-    return new ReportContext(options, from, to, ladder, customers, health, targets, currency, fx);
+    return new ReportContext(options, from, to, ladder, customers, health, targets, currency, fx,
+        dataFirstDay, dataLastDay);
   }
 
   /** {@code --from} and {@code --to}, defaulting to the months of the data's first and last days. */
   private static YearMonth[] range(DataFacts facts, ReportOptions options) {
-    YearMonth from = options.from();
+    // §2.4: the report starts where the opening balance puts the data's start.
+    YearMonth from = options.from() != null ? options.from() : options.openingBalance();
     YearMonth to = options.to();
     if (from == null || to == null) {
       if (facts.isEmpty()) {
@@ -180,8 +198,24 @@ public final class ReportContext implements Serializable {
     return fx;
   }
 
+  /**
+   * The data's first day: the first day of the month of the earliest {@code start_date}, or of the
+   * opening balance month (§2.4); {@code null} without data.
+   */
+  public LocalDate dataFirstDay() {
+    return dataFirstDay;
+  }
+
+  /**
+   * The data's last day: the last day of the month of the latest {@code start_date} or {@code
+   * end_date}; {@code null} without data.
+   */
+  public LocalDate dataLastDay() {
+    return dataLastDay;
+  }
+
   /** The report builder for these options, periods and targets. */
   ReportBuilder reportBuilder() {
-    return new ReportBuilder(plan, options, targets, by);
+    return new ReportBuilder(plan, options, targets, by, dataFirstDay, dataLastDay);
   }
 }

@@ -13,6 +13,7 @@ import dev.upshift.render.CsvReportWriter;
 import dev.upshift.render.TableReportWriter;
 import dev.upshift.render.html.HtmlReportWriter;
 import dev.upshift.render.xlsx.XlsxReportWriter;
+import dev.upshift.report.MoneyUnit;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.SegmentValues;
@@ -41,6 +42,13 @@ final class ReportCommand implements Callable<Integer> {
 
     Format(boolean alwaysAnalysed) {
       this.alwaysAnalysed = alwaysAnalysed;
+    }
+  }
+
+  /** {@code --unit}. */
+  static final class Units extends EnumValues<MoneyUnit> {
+    Units() {
+      super(MoneyUnit.values());
     }
   }
 
@@ -74,6 +82,16 @@ final class ReportCommand implements Callable<Integer> {
       description = "Also write one CSV row per customer and period: the customers behind every number.")
   Path ledger;
 
+  @Option(names = "--unit", paramLabel = "arr|mrr", defaultValue = "arr",
+      converter = Units.class, completionCandidates = Units.class,
+      description = "Money in table, csv, html and xlsx: ARR, or MRR = ARR / 12 (default: "
+          + "${DEFAULT-VALUE}). json and the ledger stay in ARR.")
+  MoneyUnit unit;
+
+  @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Upshift report",
+      description = "Title of the html report (default: ${DEFAULT-VALUE}).")
+  String title;
+
   @Option(names = "--analysis",
       description = "Add cohorts, forecast, health correlation, initiatives, benchmarks and signals.")
   boolean analysis;
@@ -85,6 +103,14 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return report();
+    } finally {
+      deleteScratchLedger();
+    }
+  }
+
+  private Integer report() throws IOException {
     ReportOptions options = selection.toOptions();
     if (analysis && options.rateWindow() != null) {
       throw usage(ReportOptions.WINDOW_WITH_ANALYSIS);
@@ -113,16 +139,23 @@ final class ReportCommand implements Callable<Integer> {
     }
     Report report = computed.withInput(computed.input().withReading(input.reading()));
     if (format == Format.XLSX) {
-      Output.binary(out, stream -> new XlsxReportWriter().write(report, stream));
+      Output.binary(out, stream -> {
+        int sheets = new XlsxReportWriter(unit).write(report, ledgerFile, stream);
+        if (sheets > 1) {
+          spec.commandLine().getErr().println("upshift: the ledger takes " + sheets
+              + " sheets (Excel holds 1,048,576 rows a sheet): Ledger (ARR), Ledger (ARR) 2, ...");
+        }
+      });
       return ExitCode.OK;
     }
     Output.text(out, spec.commandLine().getOut(), writer -> {
       switch (format) {
         case JSON -> JsonReportWriter.write(report, writer);
-        case CSV -> CsvReportWriter.write(report, writer);
-        case HTML -> new HtmlReportWriter().write(report, writer);
+        case CSV -> CsvReportWriter.write(report, writer, unit);
+        case HTML -> new HtmlReportWriter(title, java.time.Clock.systemDefaultZone(), unit)
+            .write(report, writer);
         default -> {
-          TableReportWriter.write(report, writer);
+          TableReportWriter.write(report, writer, unit);
           if (report.analysis() != null) {
             writer.append('\n');
             AnalysisTableWriter.write(report.analysis(), report.currency(), writer);
@@ -140,13 +173,29 @@ final class ReportCommand implements Callable<Integer> {
     return AnalysisOptions.defaults().withCohortGrain(cohortGrain).withInitiatives(list);
   }
 
+  /** The ledger the xlsx's ledger sheet is read from: {@code --ledger}, or a scratch file. */
+  private Path ledgerFile;
+  private boolean scratchLedger;
+
+  private void deleteScratchLedger() throws IOException {
+    if (scratchLedger && ledgerFile != null) {
+      java.nio.file.Files.deleteIfExists(ledgerFile);
+    }
+  }
+
   private Report compute(Dataset dataset, ReportOptions options, AnalysisOptions analysisOptions,
       LongConsumer progress) throws IOException {
-    if (ledger == null) {
+    ledgerFile = ledger;
+    if (format == Format.XLSX && ledgerFile == null) {
+      // The xlsx has a ledger sheet: the rows come from the same pass, through a scratch file.
+      ledgerFile = java.nio.file.Files.createTempFile("upshift-ledger", ".csv");
+      scratchLedger = true;
+    }
+    if (ledgerFile == null) {
       return run(dataset, options, analysisOptions, null, progress);
     }
     Report[] report = new Report[1];
-    Output.binary(ledger, stream -> {
+    Output.binary(ledgerFile, stream -> {
       LedgerWriter rows = new LedgerWriter(Upshift.periods(dataset, options), stream);
       report[0] = run(dataset, options, analysisOptions, rows, progress);
       rows.flush();

@@ -81,6 +81,12 @@ final class ReportSelection {
           + "to date; not with --analysis).")
   RateWindow rateWindow;
 
+  @Option(names = "--opening-balance", paramLabel = "YYYY-MM",
+      description = "The month the data starts with an opening balance: customers active on its "
+          + "first day start it as starting ARR, seats and logos instead of new logos; no "
+          + "movements before it (default --from; --from may not be earlier).")
+  String openingBalance;
+
   @Option(names = "--tenure-buckets", paramLabel = "N,N,...", split = ",",
       description = "Upper edges in months of the tenure segments (default: 6,12,24).")
   List<Integer> tenureEdges;
@@ -102,7 +108,8 @@ final class ReportSelection {
         .minTenureMonths(minTenureMonths)
         .excludeTopTier(excludeTopTier)
         .minExpansionArr(minExpansionArr)
-        .rateWindow(rateWindow);
+        .rateWindow(rateWindow)
+        .openingBalance(month("--opening-balance", openingBalance));
     try {
       builder.upsellDefinition(UpsellMember.parseDefinition(upsellDefinition));
       if (where != null) {

@@ -270,10 +270,11 @@ class CommandLineTest {
         }
       }
     }
-    // report: --on-error --end-dates --grain --book --rate-counting --format --cohort-grain;
-    // explain: all but --cohort-grain; validate: --on-error --end-dates.
-    assertThat(enumOptions).isEqualTo(15);
+    // report: --on-error --end-dates --grain --book --rate-counting --format --cohort-grain --unit;
+    // explain: all but --cohort-grain and --unit; validate: --on-error --end-dates.
+    assertThat(enumOptions).isEqualTo(16);
     assertThat(run("report", "--help").out())
-        .contains("--grain=month|quarter|year").contains("--format=table|json|csv|html|xlsx");
+        .contains("--grain=month|quarter|year").contains("--format=table|json|csv|html|xlsx")
+        .contains("--unit=arr|mrr");
   }
 }

@@ -21,6 +21,10 @@ public final class AnalysisTotals implements Serializable {
   final HealthCorrelation correlation;
   long annualEligible;
   long annualUpsold;
+  /** Of the annual eligible, those upsold under the references' definition (§6.6). */
+  long annualComparableUpsold;
+  /** Upsold customer-months under the references' definition in the monthly benchmark's window. */
+  long pooledComparableUpsold;
   long forecastPeriodInferred;
   /** Per customer upsold in the signal window, its upsold ARR there; {@link #size} are in use. */
   private long[] windowArr = new long[16];
@@ -71,6 +75,8 @@ public final class AnalysisTotals implements Serializable {
     correlation.combine(other.correlation, sign);
     annualEligible += sign * other.annualEligible;
     annualUpsold += sign * other.annualUpsold;
+    annualComparableUpsold += sign * other.annualComparableUpsold;
+    pooledComparableUpsold += sign * other.pooledComparableUpsold;
     forecastPeriodInferred += sign * other.forecastPeriodInferred;
     if (sign < 0) {
       removeWindowArr(other);

@@ -7,6 +7,8 @@ import dev.upshift.input.HealthScores;
 import dev.upshift.metric.CustomerPeriod;
 import dev.upshift.metric.RowSink;
 import dev.upshift.metric.RowSinks;
+import dev.upshift.movement.Component;
+import dev.upshift.movement.Movement;
 import dev.upshift.report.InputInfo;
 import dev.upshift.report.PeriodReport;
 import dev.upshift.report.Report;
@@ -44,6 +46,7 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
 
   private final int signalWindowFirst;
   private final int annualFirst; // -1 when the report is shorter than a year
+  private final int pooledFirst; // the first month the monthly benchmark pools
   private final Grain grain;
   /** The sums of every batch closed so far. */
   private final AnalysisTotals totals;
@@ -83,6 +86,7 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
     this.signalWindowFirst = Math.max(1, n - SignalRules.WINDOW + 1);
     int perYear = BenchmarkRules.periodsPerYear(grain);
     this.annualFirst = n >= perYear ? n - perYear + 1 : -1;
+    this.pooledFirst = Math.max(1, n - BenchmarkRules.MONTHLY_WINDOW + 1);
   }
 
   /**
@@ -159,6 +163,7 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
     private long customerWindowArr;
     private boolean customerAnnualEligible;
     private boolean customerAnnualUpsold;
+    private boolean customerAnnualComparable;
 
     private Partial(AnalysisTotals totals) {
       this.totals = totals;
@@ -197,6 +202,7 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
         customerUpsoldInWindow = true;
         customerWindowArr = Math.addExact(customerWindowArr, row.upsoldArr());
       }
+      boolean comparable = row.eligible() && comparablyUpsold(row.movement());
       if (annualFirst > 0 && index >= annualFirst) {
         if (index == annualFirst && row.eligible()) {
           customerAnnualEligible = true;
@@ -204,6 +210,10 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
         if (row.upsold()) {
           customerAnnualUpsold = true;
         }
+        customerAnnualComparable |= comparable;
+      }
+      if (comparable && index >= pooledFirst) {
+        totals.pooledComparableUpsold++;
       }
     }
 
@@ -229,6 +239,9 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
         if (customerAnnualUpsold) {
           totals.annualUpsold++;
         }
+        if (customerAnnualComparable) {
+          totals.annualComparableUpsold++;
+        }
       }
       customer = null;
       customerReported = false;
@@ -236,7 +249,18 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
       customerWindowArr = 0;
       customerAnnualEligible = false;
       customerAnnualUpsold = false;
+      customerAnnualComparable = false;
     }
+  }
+
+  /**
+   * Upsold under the definition the published references use (§6.6, {@link
+   * Benchmarks#COMPARABLE_DEFINITION}): a tier upgrade, more seats (an Upsell User) or a new
+   * product; a price-only uplift does not count, and there is no threshold.
+   */
+  static boolean comparablyUpsold(Movement m) {
+    return m.component(Component.UPSELL) > 0 || m.upsellUser()
+        || m.component(Component.CROSS_SELL) > 0;
   }
 
   /**
@@ -260,8 +284,10 @@ public final class Analyzer implements RowSinks<Analyzer.Partial> {
     Report report = trim(extended, totals.forecastPeriodInferred);
     Analysis analysis = new Analysis(totals.cohorts.result(), totals.forecast.result(),
         totals.correlation.result(), impacts,
-        BenchmarkRules.benchmarks(grain, report.periods(),
-            annualFirst > 0 ? totals.annualEligible : -1, totals.annualUpsold),
+        BenchmarkRules.benchmarks(grain, report.periods(), report.config().upsellDefinition(),
+            new BenchmarkRules.Counts(annualFirst > 0 ? totals.annualEligible : -1,
+                totals.annualComparableUpsold, totals.annualUpsold,
+                totals.pooledComparableUpsold)),
         SignalRules.signals(report.periods(), totals.windowArrByCustomer()));
     return report.withAnalysis(analysis);
   }

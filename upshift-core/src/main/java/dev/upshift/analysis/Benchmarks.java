@@ -8,6 +8,15 @@ import java.util.List;
 /**
  * The company's figures beside the published references of §6.6. Immutable.
  *
+ * <p>The published upsell rates count tier upgrades, seat growth and new products; none counts a
+ * renewal's price uplift. So the company's upsell rates here are measured under the {@link
+ * #COMPARABLE_DEFINITION comparable definition} ({@code tier}, {@code seats}, {@code cross_sell},
+ * no threshold) whatever {@code --upsell-definition} the report uses, each item names the
+ * definition it used, and a note says when the report's own definition differs (and what it
+ * gives). Over quarters and years a customer qualifies by the period's net movement.
+ * A figure whose window holds a period the data does not cover whole ({@code coverage}) is shown
+ * but not assessed.
+ *
  * <p>The figures:
  * <ul>
  *   <li>{@code annualUpsellRate}: customers eligible at the start of the trailing twelve months
@@ -25,6 +34,9 @@ import java.util.List;
  * @param items in the order above
  */
 public record Benchmarks(List<Benchmark> items) {
+  /** The definition comparable with the published upsell references: no price-only uplift. */
+  public static final List<String> COMPARABLE_DEFINITION = List.of("tier", "seats", "cross_sell");
+
   public Benchmarks {
     items = List.copyOf(items);
   }
@@ -60,15 +72,26 @@ public record Benchmarks(List<Benchmark> items) {
    * @param basis what the figure covers, e.g. {@code trailing 12 months 2025-01 – 2025-12}
    * @param references the published references
    * @param assessment where the figure sits, e.g. {@code Above median}
+   * @param definition the upsell definition members the figure was measured with (empty for a
+   *     figure that is not an upsell rate)
+   * @param note what a reader must know beside the figure (the report's own definition differs,
+   *     a period is partial), or {@code null}
    */
   public record Benchmark(String metric, String label, BigDecimal value, String basis,
-      List<Reference> references, String assessment) {
+      List<Reference> references, String assessment, List<String> definition, String note) {
     public Benchmark {
       requireNonNull(metric, "metric is null");
       requireNonNull(label, "label is null");
       requireNonNull(basis, "basis is null");
       references = List.copyOf(references);
       requireNonNull(assessment, "assessment is null");
+      definition = List.copyOf(definition);
+    }
+
+    /** A figure that is not an upsell rate, without a note. */
+    public Benchmark(String metric, String label, BigDecimal value, String basis,
+        List<Reference> references, String assessment) {
+      this(metric, label, value, basis, references, assessment, List.of(), null);
     }
   }
 

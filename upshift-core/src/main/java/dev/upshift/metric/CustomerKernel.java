@@ -54,6 +54,8 @@ final class CustomerKernel {
   private final UpsellRule rule;
   private final RateCounting counting;
   private final int[] days;
+  /** The day each snapshot reads (§2.4 opening balance: never before its first day). */
+  private final ReportPlan plan;
   private final LocalDate[] monthStart;
   private final int periodCount;
   private final int[] open;
@@ -141,6 +143,7 @@ final class CustomerKernel {
     this.rule = rule;
     this.counting = counting;
     this.days = plan.snapshotDays();
+    this.plan = plan;
     int n = days.length;
     this.monthStart = new LocalDate[n];
     for (int k = 0; k < n; k++) {
@@ -575,7 +578,7 @@ final class CustomerKernel {
     stateCount = 0;
     for (int d = 0; d < days.length; d++) {
       boolean changed = d == 0;
-      int day = days[d];
+      int day = plan.readDay(days[d]);
       for (int l = 0; l < lineCount; l++) {
         int step = cursor[l];
         int last = lineStepStart[l + 1] - lineStepStart[l] - 1;
@@ -631,11 +634,12 @@ final class CustomerKernel {
     }
   }
 
-  /** Appends the state at the end of {@code day}: each line's row in force then. */
+  /** Appends the snapshot at the end of {@code day}: each line's row in force then (§2.4 too). */
   private int addStateAt(int day) {
     int base = newStateBase();
+    int read = plan.readDay(day);
     for (int l = 0; l < lineCount; l++) {
-      stateLineRow[base + l] = rowInForce(l, day);
+      stateLineRow[base + l] = rowInForce(l, read);
     }
     return stateCount++;
   }

@@ -23,9 +23,11 @@ public final class ReportPlan {
   private final List<Period> computed;
   private final YearMonth firstSnapshotMonth;
   private final int[] snapshotDays;
+  private final YearMonth openingBalance;
 
-  private ReportPlan(Calendar calendar, List<Period> reported) {
+  private ReportPlan(Calendar calendar, List<Period> reported, YearMonth openingBalance) {
     this.calendar = calendar;
+    this.openingBalance = openingBalance;
     List<Period> all = new ArrayList<>(reported.size() + 1);
     all.add(calendar.previous(reported.get(0)));
     all.addAll(reported);
@@ -43,7 +45,33 @@ public final class ReportPlan {
   /** A plan for the periods covering {@code from} to {@code to} (widened to whole periods). */
   public static ReportPlan of(Calendar calendar, YearMonth from, YearMonth to) {
     requireNonNull(calendar, "calendar is null");
-    return new ReportPlan(calendar, calendar.periods(from, to));
+    return of(calendar, from, to, null);
+  }
+
+  /**
+   * As {@link #of(Calendar, YearMonth, YearMonth)}, with an opening balance month (§2.4): every
+   * snapshot of a day before its first day reads the state of that first day.
+   *
+   * @param openingBalance the month, or {@code null} for none
+   */
+  public static ReportPlan of(Calendar calendar, YearMonth from, YearMonth to,
+      YearMonth openingBalance) {
+    requireNonNull(calendar, "calendar is null");
+    return new ReportPlan(calendar, calendar.periods(from, to), openingBalance);
+  }
+
+  /** The opening balance month (§2.4), or {@code null}. */
+  public YearMonth openingBalance() {
+    return openingBalance;
+  }
+
+  /**
+   * The day whose state a snapshot of {@code day} reads: {@code day} itself, or the opening
+   * balance's first day when {@code day} is before it (§2.4).
+   */
+  public int readDay(int day) {
+    return openingBalance == null ? day
+        : Math.max(day, Math.toIntExact(openingBalance.atDay(1).toEpochDay()));
   }
 
   public Calendar calendar() {

@@ -16,6 +16,7 @@ import dev.upshift.segment.SegmentFilter;
 import dev.upshift.time.Grain;
 import dev.upshift.time.Period;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -30,6 +31,8 @@ public final class ReportBuilder {
   private final ReportPlan plan;
   private final ReportOptions options;
   private final TargetBook targets;
+  private final LocalDate dataFirstDay;
+  private final LocalDate dataLastDay;
 
   private final Map<String, Comparator<String>> valueOrders = new HashMap<>();
 
@@ -38,6 +41,19 @@ public final class ReportBuilder {
    */
   public ReportBuilder(ReportPlan plan, ReportOptions options, List<Target> targets,
       List<Dimension> dimensions) {
+    this(plan, options, targets, dimensions, null, null);
+  }
+
+  /**
+   * @param dimensions the {@code --by} dimensions, whose value order the segments follow
+   * @param dataFirstDay the data's first day ({@link Coverage}), {@code null} when unknown: every
+   *     period is then taken as whole
+   * @param dataLastDay the data's last day, {@code null} when unknown
+   */
+  public ReportBuilder(ReportPlan plan, ReportOptions options, List<Target> targets,
+      List<Dimension> dimensions, LocalDate dataFirstDay, LocalDate dataLastDay) {
+    this.dataFirstDay = dataFirstDay;
+    this.dataLastDay = dataLastDay;
     this.plan = plan;
     this.options = options;
     this.targets = new TargetBook(targets, plan.calendar());
@@ -76,7 +92,7 @@ public final class ReportBuilder {
         options.excludeTopTier(), options.minExpansionArr(),
         options.where() == null ? null : options.where().toString(), options.fiscalYearStart(),
         options.by(), options.tenureEdges(), options.initialArrEdges(),
-        options.rateWindow());
+        options.rateWindow(), options.openingBalance());
   }
 
   private static InputInfo input(InputSummary summary, long inferred) {
@@ -132,17 +148,23 @@ public final class ReportBuilder {
         Rates.growth(t.seatsEnding(), previous.seatsEnding()),
         Rates.growth(t.upsellUsers(), previous.upsellUsers()),
         Rates.growth(t.component(Component.UPSELL), previous.component(Component.UPSELL)));
+    Coverage coverage = dataFirstDay == null ? Coverage.whole(period.start(), period.end())
+        : Coverage.of(period.start(), period.end(), dataFirstDay, dataLastDay,
+            options.openingBalance() != null);
     return new PeriodReport(period.label(), period.start(), period.end(), arr, logos, customers,
         seats, t.upsellUsers(), t.upsellUsersT3(), t.upsellUsersT12(),
-        upsellRate(period, t, segment), retention, ratios, growth);
+        upsellRate(period, t, segment, coverage), retention, ratios, growth, coverage);
   }
 
   /**
    * The Upsell Rate figures and status (§5.5, §5.6). Monthly rows compare the quarter to date with
    * the target, except over an onboarding window, which has no quarter to date: every row then
-   * compares its own rate and is {@code Below} or {@code Achieved}.
+   * compares its own rate and is {@code Below} or {@code Achieved}. A period the data does not cover
+   * whole ({@link Coverage#judged()}) keeps its target and has no status: a partial quarter measured
+   * against a quarter's target would read as a miss (or a win) that nobody made.
    */
-  private UpsellRateFigures upsellRate(Period period, PeriodTotals t, SegmentFilter segment) {
+  private UpsellRateFigures upsellRate(Period period, PeriodTotals t, SegmentFilter segment,
+      Coverage coverage) {
     boolean quarterToDate = plan.calendar().grain() == Grain.MONTH && options.rateWindow() == null;
     BigDecimal target = targets.targetOf(period, segment);
     if (target == null && segment != null && segment.equals(options.where())) {
@@ -151,7 +173,7 @@ public final class ReportBuilder {
     long actualUpsold = quarterToDate ? t.qtdUpsold() : t.upsold();
     long actualEligible = quarterToDate ? t.qtdEligible() : t.eligible();
     String status = null;
-    if (target != null && actualEligible > 0) {
+    if (target != null && actualEligible > 0 && coverage.judged()) {
       if (Rates.percentBelow(actualUpsold, actualEligible, target)) {
         status = "Below";
       } else if (quarterToDate && !isLastMonthOfQuarter(period)) {

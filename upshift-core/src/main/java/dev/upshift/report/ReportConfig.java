@@ -2,6 +2,7 @@ package dev.upshift.report;
 
 import dev.upshift.metric.RateWindow;
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -16,11 +17,22 @@ import java.util.List;
  * @param initialArrEdges the initial-ARR buckets' bounds
  * @param rateWindow the window the Upsell Rate is measured over ({@code onboarding:90}), or {@code
  *     null} when it is measured over each period
+ * @param openingBalance the opening balance month (§2.4), or {@code null}
  */
 public record ReportConfig(List<String> upsellDefinition, String rateCounting,
     int minTenureMonths, boolean excludeTopTier, BigDecimal minExpansionArr, String where,
     int fiscalYearStart, List<String> by, List<Integer> tenureEdges,
-    List<BigDecimal> initialArrEdges, RateWindow rateWindow) {
+    List<BigDecimal> initialArrEdges, RateWindow rateWindow, YearMonth openingBalance) {
+
+  /** A configuration without an opening balance. */
+  public ReportConfig(List<String> upsellDefinition, String rateCounting,
+      int minTenureMonths, boolean excludeTopTier, BigDecimal minExpansionArr, String where,
+      int fiscalYearStart, List<String> by, List<Integer> tenureEdges,
+      List<BigDecimal> initialArrEdges, RateWindow rateWindow) {
+    this(upsellDefinition, rateCounting, minTenureMonths, excludeTopTier, minExpansionArr, where,
+        fiscalYearStart, by, tenureEdges, initialArrEdges, rateWindow, null);
+  }
+
   public ReportConfig {
     upsellDefinition = List.copyOf(upsellDefinition);
     by = List.copyOf(by);

@@ -36,6 +36,9 @@ import java.util.Set;
  * @param rateWindow the window the Upsell Rate is measured over instead of each period ({@code
  *     --rate-window onboarding:N}), or {@code null}; not with {@code analysis}, whose cohorts,
  *     forecast and initiatives pool the per-period rate
+ * @param openingBalance the month the data starts with an opening balance (§2.4, {@code
+ *     --opening-balance}): every snapshot of a day before its first day is the snapshot of that
+ *     day; {@code null} when the data's first period shows the existing book as it arrives
  */
 public record ReportOptions(
     YearMonth from,
@@ -53,7 +56,8 @@ public record ReportOptions(
     List<Integer> tenureEdges,
     List<BigDecimal> initialArrEdges,
     boolean analysis,
-    RateWindow rateWindow) implements java.io.Serializable {
+    RateWindow rateWindow,
+    YearMonth openingBalance) implements java.io.Serializable {
 
   public ReportOptions {
     requireNonNull(grain, "grain is null");
@@ -88,6 +92,39 @@ public record ReportOptions(
     if (analysis && rateWindow != null) {
       throw new IllegalArgumentException(WINDOW_WITH_ANALYSIS);
     }
+    if (openingBalance != null) {
+      requireOpeningBalance(openingBalance, from, grain, fiscalYearStart);
+    }
+  }
+
+  /**
+   * §2.4: {@code --from} may not be earlier than the opening balance month, and with quarter or
+   * year grain that month must start a period (else the period holding it would mix months with
+   * and without movements).
+   */
+  private static void requireOpeningBalance(YearMonth opening, YearMonth from, Grain grain,
+      int fiscalYearStart) {
+    if (from != null && from.isBefore(opening)) {
+      throw new IllegalArgumentException("--from " + from + " is before --opening-balance "
+          + opening + ": there are no movements before the opening balance");
+    }
+    int offset = Math.floorMod(opening.getMonthValue() - fiscalYearStart, 12);
+    boolean starts = switch (grain) {
+      case MONTH -> true;
+      case QUARTER -> offset % 3 == 0;
+      case YEAR -> offset == 0;
+    };
+    if (!starts) {
+      throw new IllegalArgumentException("--opening-balance " + opening + " is not the first month"
+          + " of a " + grain.name().toLowerCase(java.util.Locale.ROOT) + " (fiscal year start "
+          + fiscalYearStart + ")");
+    }
+  }
+
+  /** The first day of the opening balance month as an epoch day, or MIN_VALUE without one. */
+  public int openingDay() {
+    return openingBalance == null ? Integer.MIN_VALUE
+        : Math.toIntExact(openingBalance.atDay(1).toEpochDay());
   }
 
   /** Why a rate window and the analysis do not go together. */
@@ -125,7 +162,7 @@ public record ReportOptions(
         .by(by).where(where).upsellDefinition(upsellDefinition).rateCounting(rateCounting)
         .minTenureMonths(minTenureMonths).excludeTopTier(excludeTopTier)
         .minExpansionArr(minExpansionArr).tenureEdges(tenureEdges).initialArrEdges(initialArrEdges)
-        .analysis(analysis).rateWindow(rateWindow);
+        .analysis(analysis).rateWindow(rateWindow).openingBalance(openingBalance);
   }
 
   /** Builder with SPEC defaults. */
@@ -146,6 +183,7 @@ public record ReportOptions(
     private List<BigDecimal> initialArrEdges = List.of(BigDecimal.valueOf(10_000), BigDecimal.valueOf(50_000));
     private boolean analysis;
     private RateWindow rateWindow;
+    private YearMonth openingBalance;
 
     private Builder() {}
 
@@ -165,11 +203,12 @@ public record ReportOptions(
     public Builder initialArrEdges(List<BigDecimal> value) { initialArrEdges = value; return this; }
     public Builder analysis(boolean value) { analysis = value; return this; }
     public Builder rateWindow(RateWindow value) { rateWindow = value; return this; }
+    public Builder openingBalance(YearMonth value) { openingBalance = value; return this; }
 
     public ReportOptions build() {
       return new ReportOptions(from, to, grain, fiscalYearStart, book, by, where, upsellDefinition,
           rateCounting, minTenureMonths, excludeTopTier, minExpansionArr, tenureEdges,
-          initialArrEdges, analysis, rateWindow);
+          initialArrEdges, analysis, rateWindow, openingBalance);
     }
   }
 }

@@ -249,7 +249,10 @@ class AnalyzerTest {
 
   @Test
   void benchmarks_placeMonthlyRateAndNeedAYearForAnnualFigures() {
-    Benchmarks benchmarks = analysisOf(smallCompany().dataset(), SIX_MONTHS, null).benchmarks();
+    // E, new on June 30, makes the data reach the end of June: no June figure moves but new logos.
+    TestData data = smallCompany();
+    data.customer("E").from("2025-06-30").seats(1).arr(1_200);
+    Benchmarks benchmarks = analysisOf(data.dataset(), SIX_MONTHS, null).benchmarks();
 
     assertThat(benchmarks.items()).extracting(Benchmarks.Benchmark::metric)
         .containsExactly("annualUpsellRate", "monthlyUpsellRate", "nrr12m");
@@ -274,6 +277,7 @@ class AnalyzerTest {
         .change("2025-05-01").seats(20).arr(20_000);
     data.customer("D").from("2025-06-01").seats(10).arr(10_000)
         .change("2025-08-01").seats(15).arr(15_000);
+    data.customer("E").from("2025-12-01").seats(1).arr(1_000); // the data reaches December
     ReportOptions year = ReportOptions.builder()
         .from(YearMonth.of(2025, 1)).to(YearMonth.of(2025, 12)).build();
     Benchmarks benchmarks = analysisOf(data.dataset(), year, null).benchmarks();
@@ -282,6 +286,9 @@ class AnalyzerTest {
     assertThat(annual.value()).isEqualByComparingTo("66.67"); // A and C of A, B, C
     assertThat(annual.assessment()).isEqualTo("Top quartile");
     assertThat(annual.basis()).contains("2025-01 – 2025-12");
+    assertThat(annual.definition()).containsExactly("tier", "seats", "cross_sell");
+    assertThat(annual.note()).contains("this report's definition (tier, seats, add_on, cross_sell)"
+        + " gives 66.67%");
     // nrr12m of December: customers active at 2024-12-31 (A, B, C: 30,000) now 42,000.
     assertThat(benchmarks.item("nrr12m").value()).isEqualByComparingTo("140.00");
     assertThat(benchmarks.item("nrr12m").assessment()).isEqualTo("Above top-performer range");

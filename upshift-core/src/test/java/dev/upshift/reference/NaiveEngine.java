@@ -239,7 +239,8 @@ public final class NaiveEngine {
           latest = end.isAfter(latest) ? end : latest;
         }
       }
-      from = from != null ? from : earliest;
+      from = from != null ? from : options.openingBalance() != null ? options.openingBalance()
+          : earliest;
       to = to != null ? to : latest;
     }
     return calendar.periods(from, to);
@@ -403,9 +404,9 @@ public final class NaiveEngine {
     BigDecimal net12 = ZERO_MONEY;
     BigDecimal gross12 = ZERO_MONEY;
     for (String customer : in) {
-      BigDecimal then = state(customer, baseDay).arr();
+      BigDecimal then = snapshot(customer, baseDay).arr();
       if (then.signum() > 0) {
-        BigDecimal now = state(customer, period.closingDay()).arr();
+        BigDecimal now = snapshot(customer, period.closingDay()).arr();
         base12 = base12.add(then);
         net12 = net12.add(now);
         gross12 = gross12.add(now.min(then));
@@ -486,7 +487,7 @@ public final class NaiveEngine {
 
   /** Eligible for {@code period}: active at d0, tenure at P.start, top-tier exclusion at d0. */
   private boolean eligible(String customer, Period period) {
-    NaiveState s0 = state(customer, period.openingDay());
+    NaiveState s0 = snapshot(customer, period.openingDay());
     if (!s0.active()) {
       return false;
     }
@@ -497,9 +498,13 @@ public final class NaiveEngine {
     return !(options.excludeTopTier() && allAtTopTier(s0));
   }
 
-  /** Every product held in {@code state} is at its product's top tier (an unknown tier never is). */
+  /**
+   * Every product held in {@code state} is at its product's top tier (an unknown tier never is).
+   * A state holding nothing is never at the top: it happens only at a window's start read from an
+   * opening balance (§2.4) the customer was not active on, and such a customer keeps its window.
+   */
   private boolean allAtTopTier(NaiveState state) {
-    boolean allAtTop = true;
+    boolean allAtTop = !state.products().isEmpty();
     for (NaiveState.ProductState product : state.products().values()) {
       OptionalInt top = topTier(product.product());
       boolean atTop = product.tier() != null && top.isPresent() && product.tier() >= top.getAsInt();
@@ -522,7 +527,7 @@ public final class NaiveEngine {
     if (end.isEmpty() || end.get().isBefore(period.start()) || end.get().isAfter(period.end())) {
       return false;
     }
-    NaiveState atStart = state(customer, firstActiveDate(customer).orElseThrow());
+    NaiveState atStart = snapshot(customer, firstActiveDate(customer).orElseThrow());
     return !(options.excludeTopTier() && allAtTopTier(atStart));
   }
 
@@ -624,7 +629,7 @@ public final class NaiveEngine {
     List<LocalDate> key = List.of(d0, d1);
     NaiveMovement cached = cache.get(key);
     if (cached == null) {
-      cached = classify(customer, state(customer, d0), state(customer, d1));
+      cached = classify(customer, snapshot(customer, d0), snapshot(customer, d1));
       cache.put(key, cached);
     }
     return cached;
@@ -749,6 +754,16 @@ public final class NaiveEngine {
   // ---------------------------------------------------------------------------------------------
   // State (§3)
 
+  /**
+   * The state a snapshot of {@code day} reads: with an opening balance month M (§2.4), a day
+   * before M's first day reads M's first day; customer facts (§3.2) read {@link #state} instead.
+   */
+  NaiveState snapshot(String customer, LocalDate day) {
+    YearMonth opening = options.openingBalance();
+    LocalDate read = opening != null && day.isBefore(opening.atDay(1)) ? opening.atDay(1) : day;
+    return state(customer, read);
+  }
+
   NaiveState state(String customer, LocalDate day) {
     Map<LocalDate, NaiveState> cache = stateCache.computeIfAbsent(customer, c -> new HashMap<>());
     NaiveState cached = cache.get(day);
@@ -869,10 +884,10 @@ public final class NaiveEngine {
    * at d1 (from S1).
    */
   String segmentValue(String dimension, String customer, Period period) {
-    NaiveState s0 = state(customer, period.openingDay());
+    NaiveState s0 = snapshot(customer, period.openingDay());
     boolean atStart = s0.active();
     LocalDate day = atStart ? period.start() : period.closingDay();
-    NaiveState snapshot = atStart ? s0 : state(customer, period.closingDay());
+    NaiveState snapshot = atStart ? s0 : snapshot(customer, period.closingDay());
     Optional<LocalDate> first = firstActiveDate(customer);
     switch (dimension) {
       case "tenure":

@@ -176,6 +176,26 @@ public final class RandomDatasets {
       builder.rateWindow(RateWindow.onboarding(random.nextBoolean()
           ? round[random.nextInt(round.length)] : 1 + random.nextInt(400)));
     }
+    return withOpeningBalance(builder.build(), new SplittableRandom(seed * 131 + 3));
+  }
+
+  /**
+   * An opening balance (§2.4) in one report of three, from its own random stream so the other
+   * options of a seed stay as they were: a month that starts a period, at or up to three periods
+   * before {@code --from}; half of those leave {@code --from} to default to it.
+   */
+  private static ReportOptions withOpeningBalance(ReportOptions options, SplittableRandom random) {
+    if (random.nextInt(3) != 0) {
+      return options;
+    }
+    int periodMonths = options.grain().months();
+    int offset = Math.floorMod(options.from().getMonthValue() - options.fiscalYearStart(),
+        periodMonths);
+    YearMonth opening = options.from().minusMonths(offset + (long) periodMonths * random.nextInt(4));
+    ReportOptions.Builder builder = options.toBuilder().openingBalance(opening);
+    if (random.nextBoolean()) {
+      builder.from(null);
+    }
     return builder.build();
   }
 }

@@ -23,6 +23,8 @@ public final class ReportFigures {
     SortedMap<String, BigDecimal> figures = new TreeMap<>();
     flatten("", period, figures);
     figures.remove("upsellRate.target");
+    // How much of the period the data covers is a fact of the period, not a figure to add up.
+    figures.keySet().removeIf(key -> key.startsWith("coverage."));
     return figures;
   }
 

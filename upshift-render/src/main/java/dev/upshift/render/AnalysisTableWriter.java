@@ -87,9 +87,9 @@ public final class AnalysisTableWriter {
     summary.rows.add(List.of("upsold customers", number(f.expectedUpsold()),
         number(f.upsoldLow()), number(f.upsoldHigh())));
     summary.rows.add(List.of("upsell rate %", number(f.expectedRate()), "", ""));
-    summary.rows.add(List.of("upsold ARR " + currency, number(f.expectedUpsoldArr()),
+    summary.rows.add(List.of("upsold expansion ARR " + currency, number(f.expectedUpsoldArr()),
         number(f.upsoldArrLow()), number(f.upsoldArrHigh())));
-    summary.rows.add(List.of("avg upsold ARR " + currency, number(f.avgUpsoldArr()), "", ""));
+    summary.rows.add(List.of("avg upsold expansion ARR " + currency, number(f.avgUpsoldArr()), "", ""));
     summary.write(out);
     Table buckets = new Table("tenure", "window eligible", "window upsold", "rate %",
         "next eligible", "expected upsold");
@@ -160,6 +160,15 @@ public final class AnalysisTableWriter {
           b.assessment(), b.basis()));
     }
     table.write(out);
+    for (Benchmarks.Benchmark b : benchmarks.items()) {
+      if (!b.definition().isEmpty()) {
+        out.append("  ").append(b.label()).append(": upsell definition ")
+            .append(String.join(", ", b.definition())).append('\n');
+      }
+      if (b.note() != null) {
+        out.append("  ").append(b.label()).append(": ").append(b.note()).append('\n');
+      }
+    }
   }
 
   static String reference(Benchmarks.Reference r) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.upshift.io.report.Components;
 import dev.upshift.io.report.Formats;
 import dev.upshift.movement.Component;
+import dev.upshift.report.MoneyUnit;
 import dev.upshift.report.PeriodReport;
 import dev.upshift.report.Report;
 import java.io.IOException;
@@ -31,13 +32,19 @@ import java.util.function.Function;
  * ({@code -1234.50}: no thousands separators, no exponent, no {@code %}); counts as integers;
  * {@code null} as an empty cell. Text cells (dimension, segment, period, status) are neutralised
  * against formula injection and quoted per RFC 4180 ({@link Formats#csvText}); number cells are
- * never altered, so negative numbers stay numbers. Records end with CRLF, as RFC 4180 specifies.
+ * never altered, so negative numbers stay numbers (a machine reads this file: no parentheses).
+ * Records end with CRLF, as RFC 4180 specifies.
+ *
+ * <p>{@code unit} says whether the money cells are ARR or MRR ({@code --unit}); {@code
+ * coverage.*} say how much of the period the data covers ({@link dev.upshift.report.Coverage}).
  */
 public final class CsvReportWriter {
   private static final String CRLF = "\r\n";
 
   /** {@code upsellRate.window}: a report-wide fact, filled in by {@link #write}. */
   private static final Column WINDOW = new Column("upsellRate.window", period -> null);
+  /** {@code unit}: {@code arr} or {@code mrr}, the unit of every money cell; filled in by {@link #write}. */
+  private static final Column UNIT = new Column("unit", period -> null);
 
   /** The columns after {@code dimension} and {@code segment}, in order. */
   static final List<Column> COLUMNS = columns();
@@ -59,8 +66,20 @@ public final class CsvReportWriter {
    * @throws IOException when {@code out} fails
    */
   public static void write(Report report, Writer out) throws IOException {
+    write(report, out, MoneyUnit.ARR);
+  }
+
+  /**
+   * As {@link #write(Report, Writer)}, with every money cell in {@code unit} (MRR is ARR / 12)
+   * and the {@code unit} column saying which; the column names stay the JSON paths.
+   *
+   * @throws IOException when {@code out} fails
+   */
+  public static void write(Report report, Writer out, MoneyUnit unit) throws IOException {
     requireNonNull(report, "report is null");
     requireNonNull(out, "out is null");
+    requireNonNull(unit, "unit is null");
+    report = unit.apply(report);
     StringBuilder line = new StringBuilder(1024);
     List<String> header = header();
     for (int i = 0; i < header.size(); i++) {
@@ -70,7 +89,7 @@ public final class CsvReportWriter {
     String window = report.config().rateWindow() == null ? ""
         : Formats.csvText(report.config().rateWindow().code());
     for (PeriodReport period : report.periods()) {
-      writeRow(out, line, "", "", period, window);
+      writeRow(out, line, "", "", period, window, unit);
     }
     for (Map.Entry<String, Map<String, List<PeriodReport>>> dimension
         : report.segments().entrySet()) {
@@ -78,7 +97,7 @@ public final class CsvReportWriter {
       for (Map.Entry<String, List<PeriodReport>> value : dimension.getValue().entrySet()) {
         String segment = Formats.csvText(value.getKey());
         for (PeriodReport period : value.getValue()) {
-          writeRow(out, line, dim, segment, period, window);
+          writeRow(out, line, dim, segment, period, window, unit);
         }
       }
     }
@@ -86,11 +105,12 @@ public final class CsvReportWriter {
 
   /** One row; {@code window} is the text of the {@code upsellRate.window} cell. */
   private static void writeRow(Writer out, StringBuilder line, String dimension, String segment,
-      PeriodReport period, String window) throws IOException {
+      PeriodReport period, String window, MoneyUnit unit) throws IOException {
     line.setLength(0);
     line.append(dimension).append(',').append(segment);
     for (Column column : COLUMNS) {
-      line.append(',').append(column == WINDOW ? window : column.cell(period));
+      line.append(',').append(column == WINDOW ? window
+          : column == UNIT ? unit.code() : column.cell(period));
     }
     out.write(line.append(CRLF).toString());
   }
@@ -183,6 +203,14 @@ public final class CsvReportWriter {
     add(c, "growth.endingSeats", r -> r.growth().endingSeats());
     add(c, "growth.upsellUsers", r -> r.growth().upsellUsers());
     add(c, "growth.upsellArr", r -> r.growth().upsellArr());
+    // Added by #14, after every earlier column so that readers by position keep working.
+    c.add(UNIT);
+    add(c, "coverage.from", r -> r.coverage().from());
+    add(c, "coverage.through", r -> r.coverage().through());
+    add(c, "coverage.days", r -> r.coverage().days());
+    add(c, "coverage.ofDays", r -> r.coverage().ofDays());
+    add(c, "coverage.opening", r -> r.coverage().opening());
+    add(c, "coverage.partial", r -> r.coverage().partial());
     return List.copyOf(c);
   }
 

@@ -216,7 +216,7 @@ public final class ExplanationWriter {
         .append("; eligible: ").append(Formats.yesNo(eligible))
         .append("; upsold: ").append(Formats.yesNo(upsold));
     if (upsold) {
-      text.append(" (upsold ARR ").append(Formats.amount(upsoldArr)).append(')');
+      text.append(" (upsold expansion ARR ").append(Formats.amount(upsoldArr)).append(')');
     }
     text.append(NL);
     for (LineChange change : changes) {

@@ -13,6 +13,7 @@ import dev.upshift.metric.Rates;
 import dev.upshift.movement.Component;
 import dev.upshift.report.CustomerCounts;
 import dev.upshift.report.InputInfo;
+import dev.upshift.report.MoneyUnit;
 import dev.upshift.report.PeriodReport;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportConfig;
@@ -68,14 +69,25 @@ public final class TableReportWriter {
    * @throws IOException when {@code out} fails
    */
   public static void write(Report report, Appendable out) throws IOException {
+    write(report, out, MoneyUnit.ARR);
+  }
+
+  /**
+   * Writes the report's tables with money in {@code unit} (labels say which).
+   *
+   * @throws IOException when {@code out} fails
+   */
+  public static void write(Report report, Appendable out, MoneyUnit unit) throws IOException {
     requireNonNull(report, "report is null");
     requireNonNull(out, "out is null");
+    requireNonNull(unit, "unit is null");
+    report = unit.apply(report);
     StringBuilder text = new StringBuilder(8192);
-    header(report, text);
+    header(report, text, unit);
     List<PeriodReport> periods = report.periods();
     if (!periods.isEmpty()) {
-      List<Section> sections = sections(report);
-      List<String> labels = periods.stream().map(PeriodReport::period).toList();
+      List<Section> sections = sections(report, unit);
+      List<String> labels = periods.stream().map(Labels::period).toList();
       int labelWidth = 0;
       int columnWidth = 0;
       for (String label : labels) {
@@ -100,7 +112,7 @@ public final class TableReportWriter {
           : report.segments().entrySet()) {
         text.append(NL);
         segmentTables(dimension.getKey(), dimension.getValue(), periods,
-            report.config().overWindow("Rate"), text);
+            report.config().overWindow("Rate"), unit, text);
       }
     }
     out.append(text);
@@ -108,7 +120,7 @@ public final class TableReportWriter {
 
   // ------------------------------------------------------------------------------------ header
 
-  private static void header(Report report, StringBuilder text) {
+  private static void header(Report report, StringBuilder text, MoneyUnit unit) {
     ReportConfig config = report.config();
     InputInfo input = report.input();
     List<PeriodReport> periods = report.periods();
@@ -157,6 +169,16 @@ public final class TableReportWriter {
     }
     line(text, "Tier directions", count(input.inferredTierDirections())
         + " inferred from a plan change");
+    if (unit == MoneyUnit.MRR) {
+      line(text, "Unit", "MRR (ARR / 12); rates and counts unchanged");
+    }
+    if (report.config().openingBalance() != null) {
+      line(text, "Opening balance", report.config().openingBalance()
+          + ": customers active on its first day start it as starting ARR");
+    }
+    for (String note : Labels.coverageNotes(periods)) {
+      line(text, "Coverage", note);
+    }
   }
 
   /** How an export was read: {@code monthly_amount as mrr; ignored sales_rep; inclusive end dates}. */
@@ -182,11 +204,11 @@ public final class TableReportWriter {
 
   // ---------------------------------------------------------------------------------- sections
 
-  private static List<Section> sections(Report report) {
+  private static List<Section> sections(Report report, MoneyUnit unit) {
     List<PeriodReport> p = report.periods();
     List<Section> sections = new ArrayList<>();
 
-    Section bridge = new Section("ARR bridge (" + report.currency() + ")", p);
+    Section bridge = new Section("ARR bridge (" + report.currency() + ")", p, unit);
     bridge.money("Starting ARR", r -> r.arr().starting());
     for (Component component : Component.values()) {
       bridge.money(Formats.label(component), r -> Components.amount(r.arr(), component));
@@ -202,7 +224,7 @@ public final class TableReportWriter {
     bridge.money("Ending ARR", r -> r.arr().ending());
     sections.add(bridge);
 
-    Section logos = new Section("Logos", p);
+    Section logos = new Section("Logos", p, unit);
     logos.count("Starting", r -> r.logos().starting());
     logos.count("New", r -> r.logos().newLogos());
     logos.count("Reactivated", r -> r.logos().reactivated());
@@ -211,7 +233,7 @@ public final class TableReportWriter {
     logos.count("Ending", r -> r.logos().ending());
     sections.add(logos);
 
-    Section customers = new Section("Customers with movement", p);
+    Section customers = new Section("Customers with movement", p, unit);
     customers.count(Formats.label(Component.UPSELL), r -> r.customers().upsell());
     customers.count(Formats.label(Component.ADD_ON_SEATS), r -> r.customers().addOnSeats());
     customers.count(Formats.label(Component.ADD_ON_PRICE), r -> r.customers().addOnPrice());
@@ -224,7 +246,7 @@ public final class TableReportWriter {
     customers.count(Formats.label(Component.PRODUCT_CHURN), r -> r.customers().productChurn());
     sections.add(customers);
 
-    Section seats = new Section("Total Users (seats)", p);
+    Section seats = new Section("Total Users (seats)", p, unit);
     seats.count("Starting", r -> r.seats().starting());
     seats.count("New", r -> r.seats().newSeats());
     seats.count("Expansion", r -> r.seats().expansion());
@@ -234,7 +256,7 @@ public final class TableReportWriter {
     seats.count("Ending", r -> r.seats().ending());
     sections.add(seats);
 
-    Section users = new Section("Upsell Users", p);
+    Section users = new Section("Upsell Users", p, unit);
     users.count("Upsell Users", PeriodReport::upsellUsers);
     users.count("Trailing 3 months", PeriodReport::upsellUsersT3);
     users.count("Trailing 12 months", PeriodReport::upsellUsersT12);
@@ -242,12 +264,12 @@ public final class TableReportWriter {
     users.money("Per 1,000 starting seats", r -> r.ratios().upsellUsersPer1000Seats());
     sections.add(users);
 
-    Section rate = new Section(report.config().upsellRateTitle(), p);
+    Section rate = new Section(report.config().upsellRateTitle(), p, unit);
     rate.count("Eligible", r -> r.upsellRate().eligible());
     rate.count("Upsold", r -> r.upsellRate().upsold());
     rate.percent("Rate", r -> r.upsellRate().rate());
-    rate.money("Upsold ARR", r -> r.upsellRate().upsoldArr());
-    rate.money("Avg upsold ARR", r -> r.upsellRate().avgUpsoldArr());
+    rate.money(Labels.UPSOLD_EXPANSION, r -> r.upsellRate().upsoldArr());
+    rate.money(Labels.AVG_UPSOLD_EXPANSION, r -> r.upsellRate().avgUpsoldArr());
     if (report.grain() == Grain.MONTH && report.config().rateWindow() == null) {
       rate.cells("QTD eligible", r -> count(r.upsellRate().qtdEligible()));
       rate.cells("QTD upsold", r -> count(r.upsellRate().qtdUpsold()));
@@ -259,20 +281,20 @@ public final class TableReportWriter {
     }
     sections.add(rate);
 
-    Section retention = new Section("Retention", p);
+    Section retention = new Section("Retention", p, unit);
     retention.percent("NRR", r -> r.retention().nrr());
     retention.percent("GRR", r -> r.retention().grr());
     retention.percent("NRR 12 months", r -> r.retention().nrr12m());
     retention.percent("GRR 12 months", r -> r.retention().grr12m());
     sections.add(retention);
 
-    Section ratios = new Section("Ratios", p);
+    Section ratios = new Section("Ratios", p, unit);
     ratios.money("Seats per logo", r -> r.ratios().seatsPerLogo());
     ratios.money("ARPA", r -> r.ratios().arpa());
     ratios.money("ARPU", r -> r.ratios().arpu());
     sections.add(ratios);
 
-    Section growth = new Section("Growth vs previous period", p);
+    Section growth = new Section("Growth vs previous period", p, unit);
     growth.percent("Ending ARR", r -> r.growth().endingArr());
     growth.percent("Ending seats", r -> r.growth().endingSeats());
     growth.percent("Upsell Users", r -> r.growth().upsellUsers());
@@ -289,11 +311,14 @@ public final class TableReportWriter {
   private static final class Section {
     private final String title;
     private final List<PeriodReport> periods;
+    private final MoneyUnit unit;
     private final List<Row> rows = new ArrayList<>();
 
-    Section(String title, List<PeriodReport> periods) {
-      this.title = title;
+    /** A section whose title and row labels name the money in {@code unit}. */
+    Section(String title, List<PeriodReport> periods, MoneyUnit unit) {
+      this.title = unit.relabel(title);
       this.periods = periods;
+      this.unit = unit;
     }
 
     void money(String label, Function<PeriodReport, BigDecimal> value) {
@@ -309,7 +334,7 @@ public final class TableReportWriter {
     }
 
     void cells(String label, Function<PeriodReport, String> cell) {
-      rows.add(new Row(label, periods.stream().map(cell).toList()));
+      rows.add(new Row(unit.relabel(label), periods.stream().map(cell).toList()));
     }
 
     void rule() {
@@ -362,12 +387,13 @@ public final class TableReportWriter {
 
   /** @param rate the rate column's name, which says the window the rate is measured over */
   private static void segmentTables(String dimension, Map<String, List<PeriodReport>> values,
-      List<PeriodReport> totals, String rate, StringBuilder text) {
+      List<PeriodReport> totals, String rate, MoneyUnit unit, StringBuilder text) {
     int last = totals.size() - 1;
     String lastLabel = totals.get(last).period();
     Grid current = new Grid("Segments by " + dimension + ", " + lastLabel,
-        List.of(dimension, "Starting ARR", "Net new", "Ending ARR", "Eligible", "Upsold", rate,
-            "Avg upsold ARR", "Expansion", "Upsell Users"));
+        List.of(dimension, unit.relabel("Starting ARR"), "Net new", unit.relabel("Ending ARR"),
+            "Eligible", "Upsold", rate, unit.relabel(Labels.AVG_UPSOLD_EXPANSION), "Expansion",
+            "Upsell Users"));
     values.forEach((value, periods) -> current.add(lastPeriodRow(value, periods.get(last))));
     current.rule();
     current.add(lastPeriodRow("Total", totals.get(last)));
@@ -380,7 +406,7 @@ public final class TableReportWriter {
       Grid range = new Grid("Segments by " + dimension + ", " + totals.get(0).period() + " to "
           + lastLabel + " (" + totals.size() + " periods summed, rate pooled)",
           List.of(dimension, "Net new", "Expansion", "Eligible", "Upsold", rate,
-              "Avg upsold ARR", "Upsell Users"));
+              unit.relabel(Labels.AVG_UPSOLD_EXPANSION), "Upsell Users"));
       values.forEach((value, periods) -> range.add(pooledRow(value, periods)));
       range.rule();
       range.add(pooledRow("Total", totals));

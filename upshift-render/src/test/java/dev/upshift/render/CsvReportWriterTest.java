@@ -8,6 +8,7 @@ import dev.upshift.Upshift;
 import dev.upshift.input.CustomerAttributes;
 import dev.upshift.input.Dataset;
 import dev.upshift.io.report.Examples;
+import dev.upshift.report.MoneyUnit;
 import dev.upshift.report.Report;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -30,8 +31,11 @@ class CsvReportWriterTest {
         "customers.crossSell", "seats.downgraded", "upsellUsers", "upsellUsersT3",
         "upsellRate.eligible", "upsellRate.rate", "upsellRate.avgUpsoldArr", "upsellRate.qtdRate",
         "upsellRate.status", "retention.nrr12m", "ratios.upsellUsersPer1000Seats");
-    assertThat(header.get(header.size() - 1)).isEqualTo("growth.upsellArr");
-    assertThat(header).doesNotHaveDuplicates().hasSize(68);
+    // #14 appended its columns after every earlier one.
+    assertThat(header.subList(header.indexOf("growth.upsellArr"), header.size())).containsExactly(
+        "growth.upsellArr", "unit", "coverage.from", "coverage.through", "coverage.days",
+        "coverage.ofDays", "coverage.opening", "coverage.partial");
+    assertThat(header).doesNotHaveDuplicates().hasSize(75);
     assertThat(header.get(header.indexOf("upsellRate.status") + 1)).isEqualTo("upsellRate.window");
     String csv = write(Upshift.report(Examples.example1Dataset(),
         Examples.february("2026-04").build()));
@@ -111,6 +115,36 @@ class CsvReportWriterTest {
     assertThat(directMarch).containsEntry("arr.churn", "-40000.00")
         .containsEntry("arr.netNew", "-40000.00").containsEntry("logos.churned", "-1")
         .containsEntry("growth.endingArr", "-100.00");
+  }
+
+  @Test
+  void inMrrMoneyCellsAreATwelfthAndTheUnitColumnSaysSo() throws IOException {
+    Report report = Upshift.report(Examples.example1Dataset(), Examples.february("2026-04").build());
+    StringWriter out = new StringWriter();
+    CsvReportWriter.write(report, out, MoneyUnit.MRR);
+    Map<String, String> march = parse(out.toString()).get(1);
+
+    // 1,217,000 / 12 = 101,416.666… → 101416.67; 33,000 / 12 = 2,750; rates stay.
+    assertThat(march).containsEntry("unit", "mrr").containsEntry("arr.ending", "101416.67")
+        .containsEntry("arr.upsell", "2750.00").containsEntry("arr.churn", "-3333.33")
+        .containsEntry("upsellRate.avgUpsoldArr", "1375.00")
+        .containsEntry("upsellRate.rate", "50.00").containsEntry("retention.nrr", "99.42");
+    assertThat(parse(write(report)).get(1)).containsEntry("unit", "arr")
+        .containsEntry("arr.ending", "1217000.00");
+  }
+
+  @Test
+  void everyRowSaysHowMuchOfThePeriodTheDataCovers() {
+    // Example 1's data runs from 2025 to April 2026: a report to June has two months without data.
+    List<Map<String, String>> rows = parse(write(Upshift.report(Examples.example1Dataset(),
+        Examples.february("2026-06").build())));
+
+    assertThat(rows.get(1)).containsEntry("coverage.from", "2026-03-01")
+        .containsEntry("coverage.through", "2026-03-31").containsEntry("coverage.days", "31")
+        .containsEntry("coverage.ofDays", "31").containsEntry("coverage.opening", "false")
+        .containsEntry("coverage.partial", "false");
+    assertThat(rows.get(4)).containsEntry("period", "2026-06").containsEntry("coverage.from", "")
+        .containsEntry("coverage.days", "0").containsEntry("coverage.partial", "true");
   }
 
   static String write(Report report) {

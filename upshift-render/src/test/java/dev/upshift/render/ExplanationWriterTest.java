@@ -32,7 +32,7 @@ class ExplanationWriterTest {
         "2026-02  retained, no movement: ARR 50,000.00, 100 seats; eligible, not upsold",
         "2026-03  retained: ARR 50,000.00 → 68,000.00 (+18,000.00); seats 100 → 100 (0)",
         "    upsell +18,000.00",
-        "    Upsell User: no; eligible: yes; upsold: yes (upsold ARR 18,000.00)",
+        "    Upsell User: no; eligible: yes; upsold: yes (upsold expansion ARR 18,000.00)",
         "    line L1: Standard tier 1, 100 seats, 50,000.00 ARR from 2025-01-01 until 2026-03-15"
             + " (subscriptions.csv line 3) → Enterprise tier 2, 100 seats, 68,000.00 ARR from"
             + " 2026-03-15, signed 2026-03-10 (subscriptions.csv line 4)",
@@ -64,7 +64,7 @@ class ExplanationWriterTest {
     assertThat(text).contains(
         "2026-03  retained: ARR 10,000.00 → 12,000.00 (+2,000.00); seats 50 → 60 (+10)\n"
             + "    add-on seats +2,000.00\n"
-            + "    Upsell User: yes; eligible: yes; upsold: yes (upsold ARR 2,000.00)\n"
+            + "    Upsell User: yes; eligible: yes; upsold: yes (upsold expansion ARR 2,000.00)\n"
             + "    line analytics: analytics Team, 50 seats, 10,000.00 ARR from 2025-01-01 until"
             + " 2026-03-10 (subscriptions.csv line 2) → analytics Team, 60 seats, 12,000.00 ARR"
             + " from 2026-03-10 (subscriptions.csv line 3)\n");

@@ -9,6 +9,7 @@ import dev.upshift.input.CustomerAttributes;
 import dev.upshift.input.Dataset;
 import dev.upshift.input.Target;
 import dev.upshift.io.report.Examples;
+import dev.upshift.report.MoneyUnit;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.time.Grain;
@@ -86,8 +87,8 @@ class TableReportWriterTest {
         "Eligible                              4             4             4",
         "Upsold                                0             2             0",
         "Rate                              0.00%        50.00%         0.00%",
-        "Upsold ARR                         0.00     33,000.00          0.00",
-        "Avg upsold ARR                        —     16,500.00             —",
+        "Upsold expansion ARR               0.00     33,000.00          0.00",
+        "Avg upsold expansion ARR              —     16,500.00             —",
         "QTD eligible                          4             4             4",
         "QTD upsold                            0             2             0",
         "QTD rate                          0.00%        50.00%         0.00%"));
@@ -147,25 +148,25 @@ class TableReportWriterTest {
 
     assertThat(block(table, "Segments by channel, 2026-04")).isEqualTo(lines(
         "Segments by channel, 2026-04",
-        "channel     Starting ARR    Net new    Ending ARR  Eligible  Upsold   Rate  Avg upsold ARR"
+        "channel     Starting ARR    Net new    Ending ARR  Eligible  Upsold   Rate  Avg upsold expansion ARR"
             + "  Expansion  Upsell Users",
         "-------------------------------------------------------------------------------------------"
-            + "------------------------",
-        "sales         103,000.00       0.00    103,000.00         2       0  0.00%               —"
+            + "----------------------------------",
+        "sales         103,000.00       0.00    103,000.00         2       0  0.00%                         —"
             + "       0.00             0",
-        "self-serve     24,000.00       0.00     24,000.00         1       0  0.00%               —"
+        "self-serve     24,000.00       0.00     24,000.00         1       0  0.00%                         —"
             + "       0.00             0",
-        "Unknown     1,090,000.00  36,000.00  1,126,000.00         1       0  0.00%               —"
+        "Unknown     1,090,000.00  36,000.00  1,126,000.00         1       0  0.00%                         —"
             + "       0.00             0",
         "-------------------------------------------------------------------------------------------"
-            + "------------------------",
-        "Total       1,217,000.00  36,000.00  1,253,000.00         4       0  0.00%               —"
+            + "----------------------------------",
+        "Total       1,217,000.00  36,000.00  1,253,000.00         4       0  0.00%                         —"
             + "       0.00             0"));
     String pooled = block(table, "Segments by channel, 2026-02 to 2026-04");
     assertThat(pooled).contains(
-        "Unknown     (4,000.00)       0.00         5       0   0.00%               —             0",
-        "sales        33,000.00  33,000.00         6       2  33.33%       16,500.00             0",
-        "Total        53,000.00  33,000.00        12       2  16.67%       16,500.00             0",
+        "Unknown     (4,000.00)       0.00         5       0   0.00%                         —             0",
+        "sales        33,000.00  33,000.00         6       2  33.33%                 16,500.00             0",
+        "Total        53,000.00  33,000.00        12       2  16.67%                 16,500.00             0",
         "Rate = sum of upsold / sum of eligible");
   }
 
@@ -176,7 +177,7 @@ class TableReportWriterTest {
 
     assertThat(table).contains("Segments by plan, 2026-03").doesNotContain("pooled");
     assertThat(block(table, "Segments by plan")).contains(
-        "Standard  1,200,000.00  17,000.00  1,217,000.00         4       2  50.00%       16,500.00"
+        "Standard  1,200,000.00  17,000.00  1,217,000.00         4       2  50.00%                 16,500.00"
             + "  33,000.00             0");
   }
 
@@ -218,18 +219,47 @@ class TableReportWriterTest {
         Examples.firstNinetyDays().by(List.of("plan")).build()));
 
     assertThat(block(table, "Upsell Rate")).isEqualTo(lines(
-        "Upsell Rate, first 90 days      2026-01      2026-02      2026-03      2026-04",
+        "Upsell Rate, first 90 days     2026-01*      2026-02      2026-03     2026-04*",
         "Eligible                              0            0            0            3",
         "Upsold                                0            0            0            1",
         "Rate                                  —            —            —       33.33%",
-        "Upsold ARR                         0.00         0.00         0.00     5,000.00",
-        "Avg upsold ARR                        —            —            —     5,000.00"));
+        "Upsold expansion ARR               0.00         0.00         0.00     5,000.00",
+        "Avg upsold expansion ARR              —            —            —     5,000.00"));
     assertThat(block(table, "Upshift report")).contains(
         "Rate window      each customer's first 90 days from its first active date"
             + " (onboarding:90), counted in the period where they end\n",
         "Eligible when    the window ends in the period; exclude top tier no"
             + " (at the first active date)\n");
     assertThat(block(table, "Segments by plan, 2026-04")).contains("Rate, first 90 days");
+  }
+
+  @Test
+  void inMrrTheMoneyIsATwelfthAndTheLabelsSayMrr() throws IOException {
+    StringBuilder out = new StringBuilder();
+    TableReportWriter.write(Upshift.report(Examples.example1Dataset(),
+        Examples.february("2026-04").build()), out, MoneyUnit.MRR);
+    String table = out.toString();
+
+    assertThat(table).contains("Unit             MRR (ARR / 12); rates and counts unchanged\n");
+    assertThat(block(table, "MRR bridge (USD)")).contains(
+        "Starting MRR               100,000.00  100,000.00  101,416.67",
+        "Upsell                           0.00    2,750.00        0.00",
+        "Net new MRR").doesNotContain("ARR");
+    assertThat(block(table, "Upsell Rate")).contains("Upsold expansion MRR", "50.00%");
+  }
+
+  @Test
+  void periodsTheDataDoesNotCoverWholeAreMarkedAndExplained() {
+    String table = render(Upshift.report(Examples.example1Dataset(),
+        ReportOptions.builder().grain(dev.upshift.time.Grain.QUARTER).build()));
+
+    assertThat(block(table, "ARR bridge")).startsWith(
+        "ARR bridge (USD)               2025-Q1*       2025-Q2");
+    assertThat(block(table, "Upshift report")).contains(
+        "Coverage         * 2025-Q1: opening period: new logos include customers already active"
+            + " when the data starts (see --opening-balance).\n",
+        "Coverage         * 2026-Q2: data covers 2026-04-01 to 2026-04-30 (30 of 91 days); not"
+            + " judged against targets or benchmarks.\n");
   }
 
   static String render(Report report) {

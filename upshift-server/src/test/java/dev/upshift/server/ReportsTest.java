@@ -198,24 +198,28 @@ class ReportsTest {
     assertThat(http.get("/v1/report?format=pdf", key).status()).isEqualTo(400);
   }
 
-  /**
-   * The onboarding window (SPEC §5.5) over the API: the same report, field for field, as the
-   * engine computes from the sample's files with {@code --rate-window onboarding:90}.
-   */
-  @Test
-  void rateWindow_givesTheCommandLinesReport() throws Exception {
+  /** The §7.2 JSON the engine computes from the sample's files with {@code options}. */
+  private static JsonNode engineReport(dev.upshift.report.ReportOptions options) throws Exception {
     Path files = demo();
     dev.upshift.input.Dataset dataset = dev.upshift.io.csv.DatasetReader.read(
         dev.upshift.io.csv.InputFiles.of(files.resolve("subscriptions.csv"))
             .withCustomers(files.resolve("customers.csv")).withPlans(files.resolve("plans.csv"))
             .withHealth(files.resolve("health.csv")).withTargets(files.resolve("targets.csv"))
             .withFx(files.resolve("fx.csv"))).dataset();
-    dev.upshift.report.ReportOptions options = dev.upshift.report.ReportOptions.builder()
-        .grain(dev.upshift.time.Grain.QUARTER)
-        .rateWindow(dev.upshift.metric.RateWindow.onboarding(90)).build();
     java.io.StringWriter text = new java.io.StringWriter();
     dev.upshift.io.json.JsonReportWriter.write(dev.upshift.Upshift.report(dataset, options), text);
-    JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.toString());
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.toString());
+  }
+
+  /**
+   * The onboarding window (SPEC §5.5) over the API: the same report, field for field, as the
+   * engine computes from the sample's files with {@code --rate-window onboarding:90}.
+   */
+  @Test
+  void rateWindow_givesTheCommandLinesReport() throws Exception {
+    JsonNode expected = engineReport(dev.upshift.report.ReportOptions.builder()
+        .grain(dev.upshift.time.Grain.QUARTER)
+        .rateWindow(dev.upshift.metric.RateWindow.onboarding(90)).build());
 
     JsonNode served = report("grain=quarter&rateWindow=onboarding:90");
     ((com.fasterxml.jackson.databind.node.ObjectNode) served).remove("dataVersion");
@@ -228,10 +232,25 @@ class ReportsTest {
     assertThat(withAnalysis.status()).as(withAnalysis.toString()).isEqualTo(400);
   }
 
+  /** The opening balance (SPEC §2.4) over the API: the engine's report of the files. */
+  @Test
+  void openingBalance_givesTheCommandLinesReport() throws Exception {
+    JsonNode expected = engineReport(dev.upshift.report.ReportOptions.builder()
+        .openingBalance(java.time.YearMonth.of(2025, 1)).build());
+
+    JsonNode served = report("openingBalance=2025-01");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) served).remove("dataVersion");
+
+    assertThat(served.at("/config/openingBalance").asText()).isEqualTo("2025-01");
+    assertThat(served.at("/periods/0/period").asText()).isEqualTo("2025-01");
+    assertThat(served).isEqualTo(expected);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "grain=week|grain: 'week' is not month, quarter or year",
       "from=2025-13|from must be a month like 2026-03, not '2025-13'",
+      "openingBalance=2025-02&grain=quarter|--opening-balance 2025-02 is not the first month of a quarter",
       "fiscalYearStart=13|fiscal year start must be 1-12: 13",
       "upsellDefinition=everything|unknown upsell definition member 'everything'",
       "excludeTopTier=maybe|excludeTopTier must be true or false, not 'maybe'",

@@ -95,6 +95,9 @@ final class SparkReportCommand implements Callable<Integer> {
   @Option(names = "--exclude-top-tier") boolean excludeTopTier;
   @Option(names = "--min-expansion-arr", paramLabel = "X", defaultValue = "0")
   BigDecimal minExpansionArr;
+  @Option(names = "--opening-balance", paramLabel = "YYYY-MM",
+      description = "The month the data starts with an opening balance (SPEC §2.4).")
+  YearMonth openingBalance;
   @Option(names = "--tenure-buckets", paramLabel = "N,N,...", split = ",") List<Integer> tenureEdges;
   @Option(names = "--arr-buckets", paramLabel = "X,X,...", split = ",") List<BigDecimal> arrEdges;
 
@@ -194,7 +197,7 @@ final class SparkReportCommand implements Callable<Integer> {
       ReportOptions.Builder builder = ReportOptions.builder().from(from).to(to).grain(grain)
           .fiscalYearStart(fiscalYearStart).book(book).by(by).rateCounting(rateCounting)
           .minTenureMonths(minTenureMonths).excludeTopTier(excludeTopTier)
-          .minExpansionArr(minExpansionArr)
+          .minExpansionArr(minExpansionArr).openingBalance(openingBalance)
           .upsellDefinition(UpsellMember.parseDefinition(upsellDefinition));
       if (where != null) {
         builder.where(SegmentFilter.parse(where));

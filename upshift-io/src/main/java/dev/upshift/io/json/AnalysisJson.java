@@ -186,6 +186,16 @@ public final class AnalysisJson {
       number(gen, "value", b.value());
       gen.writeStringField("basis", b.basis());
       gen.writeStringField("assessment", b.assessment());
+      gen.writeArrayFieldStart("definition");
+      for (String member : b.definition()) {
+        gen.writeString(member);
+      }
+      gen.writeEndArray();
+      if (b.note() == null) {
+        gen.writeNullField("note");
+      } else {
+        gen.writeStringField("note", b.note());
+      }
       gen.writeArrayFieldStart("references");
       for (Benchmarks.Reference r : b.references()) {
         gen.writeStartObject();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.upshift.report.ArrBridge;
+import dev.upshift.report.Coverage;
 import dev.upshift.report.InputInfo;
 import dev.upshift.report.PeriodReport;
 import dev.upshift.report.Report;
@@ -73,6 +74,8 @@ public final class JsonReportWriter {
       json.writeNumberField(field.getKey(), field.getValue());
     }
     json.writeStringField("currency", report.currency());
+    // Money in this file is always ARR (§7.2); --unit mrr changes the other formats only.
+    json.writeStringField("unit", "arr");
     json.writeStringField("grain", report.grain().code());
     json.writeStringField("book", report.book().code());
     config(json, report.config());
@@ -119,8 +122,11 @@ public final class JsonReportWriter {
       json.writeStringField("where", config.where());
     }
     json.writeNumberField("fiscalYearStart", config.fiscalYearStart());
-    // Not an option yet (SPEC §2.4 comes later): null says "none", as contracted.
-    json.writeNullField("openingBalance");
+    if (config.openingBalance() == null) {
+      json.writeNullField("openingBalance");
+    } else {
+      json.writeStringField("openingBalance", config.openingBalance().toString());
+    }
     if (config.rateWindow() == null) {
       json.writeNullField("rateWindow");
     } else {
@@ -256,6 +262,24 @@ public final class JsonReportWriter {
     number(json, "upsellUsers", p.growth().upsellUsers());
     number(json, "upsellArr", p.growth().upsellArr());
     json.writeEndObject();
+    coverage(json, p.coverage());
+    json.writeEndObject();
+  }
+
+  /** How much of the period the data covers ({@link Coverage}); additive to §7.2. */
+  private static void coverage(JsonGenerator json, Coverage c) throws IOException {
+    json.writeObjectFieldStart("coverage");
+    if (c.from() == null) {
+      json.writeNullField("from");
+      json.writeNullField("through");
+    } else {
+      json.writeStringField("from", c.from().toString());
+      json.writeStringField("through", c.through().toString());
+    }
+    json.writeNumberField("days", c.days());
+    json.writeNumberField("ofDays", c.ofDays());
+    json.writeBooleanField("opening", c.opening());
+    json.writeBooleanField("partial", c.partial());
     json.writeEndObject();
   }
 

@@ -36,12 +36,19 @@ final class ChartData {
   private ChartData() {}
 
   static String json(Report report, String symbol) {
+    return json(report, symbol, "arr");
+  }
+
+  /** As {@link #json(Report, String)}, saying the money is in {@code unit} ({@code arr}, {@code mrr}). */
+  static String json(Report report, String symbol, String unit) {
     Map<String, Object> root = new LinkedHashMap<>();
     List<PeriodReport> periods = report.periods();
     root.put("currency", report.currency());
     root.put("symbol", symbol.trim().length() == 1 ? symbol.trim() : symbol);
     root.put("grain", report.grain().code());
-    root.put("periods", periods.stream().map(PeriodReport::period).toList());
+    // The money's unit as the page shows it (the report's figures are already in it).
+    root.put("unit", unit);
+    root.put("periods", periods.stream().map(dev.upshift.render.Labels::period).toList());
 
     Map<String, Object> bridge = new LinkedHashMap<>();
     bridge.put("starting", series(periods, p -> p.arr().starting()));

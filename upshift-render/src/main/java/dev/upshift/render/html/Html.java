@@ -46,6 +46,12 @@ final class Html {
     return rounded.signum() < 0 ? "(" + text + ")" : text;
   }
 
+  /** A signed count as the money beside it: {@code 1,234} and {@code (1,234)}. */
+  static String signedCount(long value) {
+    String text = String.format(Locale.ROOT, "%,d", Math.abs(value));
+    return value < 0 ? "(" + text + ")" : text;
+  }
+
   /** Money with cents, for tooltips and small amounts: {@code 1,234.56}. */
   static String cents(BigDecimal value) {
     if (value == null) {
@@ -54,10 +60,14 @@ final class Html {
     return String.format(Locale.ROOT, "%,.2f", value.setScale(2, RoundingMode.HALF_EVEN));
   }
 
-  /** {@code 12.34%}, {@code –} for {@code null}. */
+  /** {@code 12.34%}, {@code (3.20%)} when negative, {@code –} for {@code null}. */
   static String percent(BigDecimal value) {
-    return value == null ? "–"
-        : String.format(Locale.ROOT, "%,.2f%%", value.setScale(2, RoundingMode.HALF_EVEN));
+    if (value == null) {
+      return "–";
+    }
+    BigDecimal rounded = value.setScale(2, RoundingMode.HALF_EVEN);
+    String text = String.format(Locale.ROOT, "%,.2f%%", rounded.abs());
+    return rounded.signum() < 0 ? "(" + text + ")" : text;
   }
 
   /** {@code 12.3}, one decimal, {@code –} for {@code null}. */
@@ -72,13 +82,13 @@ final class Html {
         : String.format(Locale.ROOT, "%,.2f", value.setScale(2, RoundingMode.HALF_EVEN));
   }
 
-  /** {@code +1.23}/{@code −1.23} points. */
+  /** {@code +1.23}/{@code (1.23)} points. */
   static String points(BigDecimal value) {
     if (value == null) {
       return "–";
     }
     String text = decimal(value.abs());
-    return value.signum() > 0 ? "+" + text : value.signum() < 0 ? "−" + text : text;
+    return value.signum() > 0 ? "+" + text : value.signum() < 0 ? "(" + text + ")" : text;
   }
 
   /** A currency's symbol where there is a well-known one, else its code and a space. */
@@ -92,13 +102,18 @@ final class Html {
     };
   }
 
-  /** {@code $38.28M}, {@code $512.4K}, {@code -$12K}: for headline figures. */
+  /** {@code $38.28M}, {@code $512.4K}, {@code ($12K)}: for headline figures. */
   static String compact(BigDecimal value, String symbol) {
     if (value == null) {
       return "–";
     }
-    double a = Math.abs(value.doubleValue());
-    String sign = value.signum() < 0 ? "−" : "";
+    String text = compactAbs(value.abs(), symbol);
+    return value.signum() < 0 ? "(" + text + ")" : text;
+  }
+
+  private static String compactAbs(BigDecimal value, String symbol) {
+    double a = value.doubleValue();
+    String sign = "";
     if (a >= 1e9) {
       return sign + symbol + String.format(Locale.ROOT, "%.2fB", a / 1e9);
     }

@@ -15,6 +15,8 @@ import dev.upshift.analysis.InitiativeImpact;
 import dev.upshift.analysis.Signals;
 import dev.upshift.metric.Rates;
 import dev.upshift.report.ArrBridge;
+import dev.upshift.render.Labels;
+import dev.upshift.report.MoneyUnit;
 import dev.upshift.report.PeriodReport;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
@@ -28,6 +30,8 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,15 +72,29 @@ public final class HtmlReportWriter {
   static final int HEAT_MAP_AGES = 24;
 
   private final String title;
+  /** Today's date for the "prepared" line, or {@code null} to leave it out (deterministic output). */
+  private final Clock clock;
+  private final MoneyUnit unit;
 
-  /** A writer titling reports "Expansion report". */
+  /** A writer titling reports "Upshift report", in ARR, without a prepared date. */
   public HtmlReportWriter() {
-    this("Expansion report");
+    this("Upshift report");
   }
 
   /** A writer with its own title (e.g. the company's name), escaped on output. */
   public HtmlReportWriter(String title) {
+    this(title, null, MoneyUnit.ARR);
+  }
+
+  /**
+   * A writer with its own title, the date the report is prepared on taken from {@code clock}
+   * ({@code null}: no prepared date, so the output depends on the report alone) and money in
+   * {@code unit}.
+   */
+  public HtmlReportWriter(String title, Clock clock, MoneyUnit unit) {
     this.title = requireNonNull(title, "title is null");
+    this.clock = clock;
+    this.unit = requireNonNull(unit, "unit is null");
   }
 
   /**
@@ -100,7 +118,8 @@ public final class HtmlReportWriter {
   /** The report as an HTML document. */
   public String render(Report report) {
     requireNonNull(report, "report is null");
-    return new Page(report, title).render();
+    return new Page(unit.apply(report), title,
+        clock == null ? null : LocalDate.now(clock), unit).render();
   }
 
   static String resource(String name) {
@@ -118,6 +137,8 @@ public final class HtmlReportWriter {
   private static final class Page {
     private final Report report;
     private final String title;
+    private final LocalDate prepared;
+    private final MoneyUnit unit;
     private final List<PeriodReport> periods;
     private final PeriodReport last;
     private final PeriodReport previous;
@@ -125,9 +146,11 @@ public final class HtmlReportWriter {
     private final boolean continuous;
     private final StringBuilder h = new StringBuilder(1 << 20);
 
-    Page(Report report, String title) {
+    Page(Report report, String title, LocalDate prepared, MoneyUnit unit) {
       this.report = report;
       this.title = title;
+      this.prepared = prepared;
+      this.unit = unit;
       this.periods = report.periods();
       this.last = periods.get(periods.size() - 1);
       this.previous = periods.size() > 1 ? periods.get(periods.size() - 2) : null;
@@ -171,7 +194,7 @@ public final class HtmlReportWriter {
       h.append("<pre id=\"script-errors\"></pre>\n</main>\n");
       footer();
       h.append("<script type=\"application/json\" id=\"upshift-data\">")
-          .append(ChartData.json(report, symbol)).append("</script>\n");
+          .append(ChartData.json(report, symbol, unit.code())).append("</script>\n");
       h.append("<script>\n").append(resource("chart.umd.min.js")).append("\n</script>\n");
       h.append("<script>\n").append(resource("report.js")).append("</script>\n");
       h.append("</body>\n</html>\n");
@@ -206,7 +229,48 @@ public final class HtmlReportWriter {
       if (report.config().rateWindow() != null) {
         h.append("<span>").append(esc(report.config().upsellRateTitle())).append("</span>");
       }
+      if (unit == MoneyUnit.MRR) {
+        h.append("<span>MRR (ARR ÷ 12)</span>");
+      }
+      h.append("</p><p class=\"meta dates\"><span>Data through ").append(esc(dataThrough()))
+          .append("</span>");
+      if (prepared != null) {
+        h.append("<span>prepared ").append(esc(prepared.toString())).append("</span>");
+      }
       h.append("</p></div></header>\n");
+    }
+
+    /** The last day the data covers in the report's periods (their last day when not known). */
+    private String dataThrough() {
+      LocalDate through = null;
+      for (PeriodReport p : periods) {
+        if (p.coverage().through() != null) {
+          through = p.coverage().through();
+        }
+      }
+      return String.valueOf(through != null ? through : last.end());
+    }
+
+    /** A label or sentence with ARR named as the report's unit (MRR when asked for). */
+    private String u(String text) {
+      return unit.relabel(text);
+    }
+
+    /** A period's column or row label: its name, marked when the data does not cover it whole. */
+    private static String periodLabel(PeriodReport p) {
+      return Labels.period(p);
+    }
+
+    /** The notes on the marked periods under a table, or nothing. */
+    private void coverageNotes(List<PeriodReport> shown) {
+      List<String> notes = Labels.coverageNotes(shown);
+      if (!notes.isEmpty()) {
+        h.append("<ul class=\"note coverage\">");
+        for (String note : notes) {
+          h.append("<li>").append(esc(note)).append("</li>");
+        }
+        h.append("</ul>\n");
+      }
     }
 
     private void nav() {
@@ -226,6 +290,9 @@ public final class HtmlReportWriter {
         h.append("<li><a href=\"#").append(link[0]).append("\">").append(esc(link[1]))
             .append("</a></li>");
       }
+      h.append("<li class=\"order\"><button type=\"button\" id=\"period-order\" ")
+          .append("aria-pressed=\"false\" title=\"Tables show the newest period first\">")
+          .append("Newest first ⇄</button></li>");
       h.append("</ul></nav>\n");
     }
 
@@ -256,7 +323,7 @@ public final class HtmlReportWriter {
       for (int i = periods.size() - 1; i >= 0; i--) {
         s.append("<option value=\"").append(i).append("\"")
             .append(i == periods.size() - 1 ? " selected" : "").append(">")
-            .append(esc(periods.get(i).period())).append("</option>");
+            .append(esc(periodLabel(periods.get(i)))).append("</option>");
       }
       if (continuous && periods.size() > 1) {
         s.append("<option value=\"-1\">").append(esc(range())).append(" (whole range)</option>");
@@ -267,14 +334,14 @@ public final class HtmlReportWriter {
     // ---- Summary ---------------------------------------------------------------------------
 
     private void summary() {
-      open("summary", "Summary · " + last.period(), "Headline figures of the latest period"
+      open("summary", "Summary · " + periodLabel(last), "Headline figures of the latest period"
           + (previous == null ? "." : ", compared with " + esc(previous.period()) + "."));
       h.append("<div class=\"kpis\">\n");
       ArrBridge arr = last.arr();
-      kpi("Ending ARR", Html.compact(arr.ending(), symbol), growthDelta(last.growth().endingArr()));
-      kpi("Net new ARR", signedCompact(arr.netNew()), "new logo " + Html.compact(arr.newLogo(), symbol)
+      kpi(u("Ending ARR"), Html.compact(arr.ending(), symbol), growthDelta(last.growth().endingArr()));
+      kpi(u("Net new ARR"), signedCompact(arr.netNew()), "new logo " + Html.compact(arr.newLogo(), symbol)
           + " · churn " + Html.compact(arr.churn(), symbol));
-      kpi("Expansion ARR", Html.compact(arr.expansion(), symbol), "upsell "
+      kpi(u("Expansion ARR"), Html.compact(arr.expansion(), symbol), "upsell "
           + Html.compact(arr.upsell(), symbol) + " · contraction "
           + Html.compact(arr.contraction(), symbol));
       BigDecimal nrr = last.retention().nrr12m();
@@ -295,6 +362,10 @@ public final class HtmlReportWriter {
       kpi("Logos", count(last.logos().ending()), "+" + count(last.logos().newLogos()) + " new · "
           + count(-last.logos().churned()) + " churned");
       h.append("</div>\n");
+      if (!last.coverage().whole()) {
+        h.append("<p class=\"note coverage\">").append(esc(Labels.coverageNotes(List.of(last))
+            .get(0))).append("</p>\n");
+      }
       close();
     }
 
@@ -331,13 +402,15 @@ public final class HtmlReportWriter {
     // ---- ARR bridge ------------------------------------------------------------------------
 
     private void arrBridge() {
-      open("arr-bridge", "ARR bridge", "How ARR moved from the start to the end of each period. "
-          + "Inflows are positive and outflows negative, so every column foots: starting + net new "
-          + "= ending. Amounts in " + esc(report.currency()) + ", whole units.");
+      open("arr-bridge", u("ARR bridge"), u("How ARR moved from the start to the end of each "
+          + "period. Inflows are positive and outflows negative (in parentheses), so every column "
+          + "foots: starting + net new = ending. Amounts in ") + esc(report.currency())
+          + ", whole units" + (unit == MoneyUnit.MRR ? ", monthly (ARR ÷ 12)" : "")
+          + ". The waterfall's axis starts at zero.");
       h.append("<div class=\"grid\">\n");
       chart("arr-waterfall", "Waterfall", periodSelect("arr-period", "Period of the ARR waterfall"),
           false);
-      chart("arr-by-period", "Net new ARR by period", "", false);
+      chart("arr-by-period", u("Net new ARR by period"), "", false);
       h.append("</div>\n");
       List<Row> rows = List.of(
           Row.money("Starting ARR", p -> p.arr().starting(), "total"),
@@ -363,12 +436,17 @@ public final class HtmlReportWriter {
       close();
     }
 
-    /** A table with a row per figure and a column per period (plus a range total for flows). */
+    /**
+     * A table with a row per figure and a column per period, newest first (the page's toggle
+     * turns the order round), plus a range total for flows; notes on marked periods under it.
+     */
     private void periodTable(List<Row> rows, boolean rangeColumn) {
       boolean total = rangeColumn && continuous && periods.size() > 1;
-      h.append("<div class=\"table-scroll\"><table class=\"periods\"><thead><tr><th></th>");
-      for (PeriodReport p : periods) {
-        h.append("<th>").append(esc(p.period())).append("</th>");
+      List<PeriodReport> shown = newestFirst();
+      h.append("<div class=\"table-scroll\"><table class=\"periods\" data-order=\"columns\" ")
+          .append("data-periods=\"").append(shown.size()).append("\"><thead><tr><th></th>");
+      for (PeriodReport p : shown) {
+        h.append("<th>").append(esc(periodLabel(p))).append("</th>");
       }
       if (total) {
         h.append("<th>").append(esc(range())).append("</th>");
@@ -376,8 +454,8 @@ public final class HtmlReportWriter {
       h.append("</tr></thead><tbody>\n");
       for (Row row : rows) {
         h.append("<tr").append(row.cls.isEmpty() ? "" : " class=\"" + row.cls + "\"").append("><td>")
-            .append(esc(row.label)).append("</td>");
-        for (PeriodReport p : periods) {
+            .append(esc(u(row.label))).append("</td>");
+        for (PeriodReport p : shown) {
           h.append(row.cell(p));
         }
         if (total) {
@@ -386,6 +464,14 @@ public final class HtmlReportWriter {
         h.append("</tr>\n");
       }
       h.append("</tbody></table></div>\n");
+      coverageNotes(periods);
+    }
+
+    /** The periods, newest first. */
+    private List<PeriodReport> newestFirst() {
+      List<PeriodReport> shown = new ArrayList<>(periods);
+      java.util.Collections.reverse(shown);
+      return shown;
     }
 
     // ---- Total Users -----------------------------------------------------------------------
@@ -441,18 +527,20 @@ public final class HtmlReportWriter {
       chart("upsell-users", "Upsell Users", "", false);
       chart("upsell-rate", config.upsellRateTitle() + " against target", "", false);
       h.append("</div>\n");
-      h.append("<div class=\"table-scroll\"><table class=\"periods\"><thead><tr><th>Period</th>")
+      h.append("<div class=\"table-scroll\"><table class=\"periods\" data-order=\"rows\">")
+          .append("<thead><tr><th>Period</th>")
           .append("<th>Upsell Users</th><th>Trailing 3 months</th><th>Trailing 12 months</th>")
           .append("<th>Share of logos</th><th>Eligible</th><th>Upsold</th><th>")
           .append(esc(config.overWindow("Upsell rate"))).append("</th>");
       if (monthly) {
         h.append("<th>Quarter to date</th>");
       }
-      h.append("<th>Target</th><th>Status</th><th>Upsold ARR</th><th>Avg upsold ARR</th>")
+      h.append("<th>Target</th><th>Status</th><th>").append(esc(u(Labels.UPSOLD_EXPANSION)))
+          .append("</th><th>").append(esc(u(Labels.AVG_UPSOLD_EXPANSION))).append("</th>")
           .append("</tr></thead><tbody>\n");
-      for (PeriodReport p : periods) {
+      for (PeriodReport p : newestFirst()) {
         var r = p.upsellRate();
-        h.append("<tr><td>").append(esc(p.period())).append("</td>")
+        h.append("<tr><td>").append(esc(periodLabel(p))).append("</td>")
             .append(td(count(p.upsellUsers()))).append(td(count(p.upsellUsersT3())))
             .append(td(count(p.upsellUsersT12())))
             .append(td(percent(p.ratios().upsellUsersShareOfLogos())))
@@ -464,9 +552,10 @@ public final class HtmlReportWriter {
               .append("\">").append(esc(percent(r.qtdRate()))).append("</td>");
         }
         h.append(td(percent(r.target()))).append("<td>").append(badge(r.status())).append("</td>")
-            .append(td(money(r.upsoldArr()))).append(td(money(r.avgUpsoldArr()))).append("</tr>\n");
+            .append(moneyTd(r.upsoldArr())).append(moneyTd(r.avgUpsoldArr())).append("</tr>\n");
       }
       h.append("</tbody></table></div>\n");
+      coverageNotes(periods);
       close();
     }
 
@@ -474,12 +563,19 @@ public final class HtmlReportWriter {
       return "<td>" + esc(text) + "</td>";
     }
 
+    /** A money cell, red when negative (its parentheses say so in print too). */
+    private static String moneyTd(BigDecimal value) {
+      return "<td class=\"" + Html.signClass(value) + "\">" + esc(money(value)) + "</td>";
+    }
+
     // ---- Segments --------------------------------------------------------------------------
 
     private void segments() {
       open("segments", report.config().overWindow("Upsell Rate by segment"), "Eligible and upsold "
-          + "customers, upsell rate, average and total upsell ARR (qualifying expansion of upsold customers) in the latest "
-          + "period, " + esc(last.period()) + ", and the rate pooled over " + esc(range())
+          + "customers, upsell rate and the expansion " + u("ARR") + " of upsold customers (what "
+          + "qualified them under the upsell definition; Upsell " + u("ARR") + " is tier upgrades "
+          + "alone) in the latest period, " + esc(periodLabel(last)) + ", and the rate pooled over "
+          + esc(range())
           + ". Customers are placed by their tenure, initial ARR and health score at the period "
           + "start.");
       Map<String, Map<String, List<PeriodReport>>> segments = report.segments();
@@ -492,7 +588,8 @@ public final class HtmlReportWriter {
       h.append("<div class=\"grid table-first\">\n<div class=\"table-scroll\" style=\"margin:0\"><table>")
           .append("<thead><tr><th>Segment</th><th>Eligible</th><th>Upsold</th><th>")
           .append(esc(report.config().overWindow("Upsell rate"))).append("</th>")
-          .append("<th>Avg upsell ARR</th><th>Total upsell ARR</th><th>Rate, whole range</th>")
+          .append("<th>").append(esc(u(Labels.AVG_UPSOLD_EXPANSION))).append("</th><th>")
+          .append(esc(u(Labels.UPSOLD_EXPANSION))).append("</th><th>Rate, whole range</th>")
           .append("</tr></thead><tbody>\n");
       BigDecimal maxRange = BigDecimal.ONE;
       for (var values : segments.values()) {
@@ -514,8 +611,8 @@ public final class HtmlReportWriter {
               : pooled.multiply(BigDecimal.valueOf(100)).divide(maxRange, 0, RoundingMode.HALF_EVEN).intValue();
           h.append("<tr><td>").append(esc(valueLabel(dimension.getKey(), value))).append("</td>")
               .append(td(count(r.eligible()))).append(td(count(r.upsold())))
-              .append(td(percent(r.rate()))).append(td(money(r.avgUpsoldArr())))
-              .append(td(money(r.upsoldArr()))).append("<td><div class=\"barcell\">")
+              .append(td(percent(r.rate()))).append(moneyTd(r.avgUpsoldArr()))
+              .append(moneyTd(r.upsoldArr())).append("<td><div class=\"barcell\">")
               .append(esc(percent(pooled))).append("<span class=\"track\"><span style=\"width:")
               .append(width).append("%\"></span></span></div></td></tr>\n");
         }
@@ -629,7 +726,7 @@ public final class HtmlReportWriter {
       stat("Expected upsold customers", Html.decimal(f.expectedUpsold()),
           "80%: " + Html.decimal(f.upsoldLow()) + " – " + Html.decimal(f.upsoldHigh()));
       stat("Expected upsell rate", percent(f.expectedRate()), count(f.eligible()) + " eligible");
-      stat("Expected upsold ARR", Html.compact(f.expectedUpsoldArr(), symbol),
+      stat("Expected upsold expansion ARR", Html.compact(f.expectedUpsoldArr(), symbol),
           "80%: " + Html.compact(f.upsoldArrLow(), symbol) + " – "
               + Html.compact(f.upsoldArrHigh(), symbol));
       stat("Back-test error (MAPE)", percent(f.backtest().mape()),
@@ -725,7 +822,7 @@ public final class HtmlReportWriter {
     private void initiatives(List<InitiativeImpact> impacts) {
       open("initiatives", "Improvement initiatives", "Each initiative's segment: pooled upsell rate "
           + "over the 3 periods before its launch (baseline) and over the periods since (current). "
-          + "ARR impact = change in rate × customers eligible since launch × average upsell ARR "
+          + "ARR impact = change in rate × customers eligible since launch × average upsold expansion ARR "
           + "since launch.");
       if (impacts.isEmpty()) {
         h.append("<p class=\"note\">No initiatives were given (<code>initiatives.csv</code> with ")
@@ -826,8 +923,8 @@ public final class HtmlReportWriter {
         case "shareChangePoints" -> "Change in share";
         case "upsoldCustomers" -> "Upsold customers, window";
         case "topDecileCustomers" -> "Top 10% of them";
-        case "expansionArr" -> "Their upsell ARR";
-        case "topDecileExpansionArr" -> "Top 10%'s upsell ARR";
+        case "expansionArr" -> "Their upsold expansion ARR";
+        case "topDecileExpansionArr" -> "Top 10%'s upsold expansion ARR";
         case "topDecileShare" -> "Top 10%'s share";
         case "seatsStarting" -> "Seats at window start";
         case "seatsEnding" -> "Seats at window end";
@@ -901,7 +998,15 @@ public final class HtmlReportWriter {
             .append(String.format(Locale.ROOT, "%.0f%%", t)).append("</span>");
       }
       h.append("</div></div></div><p class=\"basis\">Company: ").append(esc(b.basis()))
-          .append(".</p></div>\n");
+          .append(".");
+      if (!b.definition().isEmpty()) {
+        h.append(" Upsell definition: ").append(esc(String.join(", ", b.definition()))).append('.');
+      }
+      h.append("</p>");
+      if (b.note() != null) {
+        h.append("<p class=\"basis note-definition\">").append(esc(b.note())).append("</p>");
+      }
+      h.append("</div>\n");
     }
 
     private static long pos(double value, double lo, double span) {
@@ -914,6 +1019,7 @@ public final class HtmlReportWriter {
             "Above typical range" -> "good";
         case "Above median" -> "on-track";
         case "Not enough history" -> "";
+        case "Not assessed: partial period" -> "";
         default -> "watch";
       };
     }
@@ -940,10 +1046,29 @@ public final class HtmlReportWriter {
           .append(" tier directions inferred from plan changes.</dd>")
           .append("<dt>Rounding</dt><dd>Amounts are exact to 6 decimals and rounded half-even; ")
           .append("tables show whole ").append(esc(report.currency()))
-          .append(", negatives in parentheses. Rates are percentages with 2 decimals.</dd>")
+          .append(", negatives in parentheses everywhere (tables, charts, figures). Rates are ")
+          .append("percentages with 2 decimals.</dd>")
+          .append("<dt>Unit</dt><dd>").append(unit == MoneyUnit.MRR
+              ? "MRR: every amount of the period sections is ARR ÷ 12; the analysis sections "
+                  + "(cohorts, forecast, initiatives) stay in ARR."
+              : "ARR.").append("</dd>")
+          .append("<dt>Coverage</dt><dd>").append(esc(coverageSentence())).append("</dd>")
           .append("<dt>Charts</dt><dd>Drawn with Chart.js ").append(CHART_JS_VERSION)
           .append(" (MIT licence), embedded in this file; the report needs no network.</dd>")
           .append("</dl></footer>\n");
+    }
+
+    private String coverageSentence() {
+      String opening = report.config().openingBalance() == null
+          ? "No opening balance: the first period with data shows the customers already active "
+              + "when the data starts as new logos (--opening-balance YYYY-MM takes them as the "
+              + "starting book)."
+          : "Opening balance " + report.config().openingBalance() + ": customers active on its "
+              + "first day start it as starting ARR.";
+      return opening + " A period marked " + Labels.PARTIAL_MARK + " is the opening period or "
+          + "one the data covers only in part (the data covers whole months, from the month of "
+          + "its first start date to the month of its last start or end date); a partial period "
+          + "is not judged against targets or benchmarks.";
     }
 
     /** The method's entry for an onboarding window, and why the analysis is not there. */
@@ -1045,8 +1170,9 @@ public final class HtmlReportWriter {
         case "money" -> "<td class=\"" + Html.signClass((BigDecimal) v) + "\">"
             + esc(Html.money((BigDecimal) v)) + "</td>";
         case "count" -> "<td" + (((Long) v) < 0 ? " class=\"neg\"" : "") + ">"
-            + esc(Html.count((Long) v)) + "</td>";
-        case "percent" -> "<td>" + esc(Html.percent((BigDecimal) v)) + "</td>";
+            + esc(Html.signedCount((Long) v)) + "</td>";
+        case "percent" -> "<td class=\"" + Html.signClass((BigDecimal) v) + "\">"
+            + esc(Html.percent((BigDecimal) v)) + "</td>";
         default -> "<td>" + esc(Html.decimal((BigDecimal) v)) + "</td>";
       };
     }
@@ -1074,7 +1200,7 @@ public final class HtmlReportWriter {
           for (PeriodReport p : periods) {
             sum += (Long) value.apply(p);
           }
-          yield "<td" + (sum < 0 ? " class=\"neg\"" : "") + ">" + esc(Html.count(sum)) + "</td>";
+          yield "<td" + (sum < 0 ? " class=\"neg\"" : "") + ">" + esc(Html.signedCount(sum)) + "</td>";
         }
         default -> "<td></td>";
       };

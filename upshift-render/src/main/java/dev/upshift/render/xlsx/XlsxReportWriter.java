@@ -9,6 +9,8 @@ import dev.upshift.analysis.Correlation;
 import dev.upshift.analysis.Forecast;
 import dev.upshift.analysis.InitiativeImpact;
 import dev.upshift.analysis.Signals;
+import dev.upshift.render.Labels;
+import dev.upshift.report.MoneyUnit;
 import dev.upshift.report.PeriodReport;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
@@ -30,9 +32,18 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * Writes a report as a spreadsheet for finance ({@code --format xlsx}): one sheet per view, a row
- * per period (or per segment value and period, cohort cell, bucket…) and a column per figure, so
- * that filters, pivots and charts work on it directly. Immutable and thread-safe.
+ * Writes a report as a spreadsheet for finance ({@code --format xlsx}). The period sheets read as
+ * a finance team lays out a bridge: one column per period (oldest to newest), one row per figure;
+ * the segment and analysis sheets keep a row per segment value and period (cohort cell,
+ * bucket…) so that filters and pivots work on them. Immutable and thread-safe.
+ *
+ * <p>Money is in the writer's {@link MoneyUnit} (ARR, or MRR = ARR / 12, and the labels say which);
+ * a period the data does not cover whole has its label marked {@code *} and a note under the
+ * table. Negative numbers show in parentheses, as finance formats them ({@code #,##0.00;(#,##0.00)}).
+ * Given the customer ledger (§7.3, as {@link dev.upshift.io.report.LedgerWriter} writes it), a
+ * {@code Ledger} sheet holds its rows, in ARR like the file; past Excel's 1,048,576 rows a sheet,
+ * the rows go on in {@code Ledger 2}, {@code Ledger 3}… and the {@code About} sheet says how many
+ * sheets they take.
  *
  * <p>Sheets: {@code About} (range, configuration, input), {@code Bridge}, {@code Logos},
  * {@code Seats}, {@code Upsell}, one {@code Seg <dimension>} per segment dimension, and with
@@ -40,19 +51,44 @@ import org.dhatim.fastexcel.Worksheet;
  * {@code Initiatives}, {@code Signals}, {@code Benchmarks}. Over an onboarding window the rate
  * columns say so ({@code Upsell rate, first 90 days}) and {@code About} names the window.
  *
- * <p>Numbers are real numbers with number formats: money {@code #,##0.00} (rounded half-even to
- * 2 decimals), counts {@code #,##0}, rates as fractions formatted {@code 0.00%} (22.5% is stored as
+ * <p>Numbers are real numbers with number formats: money {@code #,##0.00;(#,##0.00)} (rounded
+ * half-even to 2 decimals), counts {@code #,##0;(#,##0)}, rates as fractions formatted {@code
+ * 0.00%;(0.00%)} (22.5% is stored as
  * 0.225), dates as dates. Every sheet's header row is frozen (and the first column where it
  * labels the rows). Undefined figures are empty cells. Text that a spreadsheet could take for a
  * formula ({@code = + - @}, tab, carriage return at the start) is prefixed with {@code '}, so
  * {@code =HYPERLINK(...)} in a segment value or an initiative name stays text.
  */
 public final class XlsxReportWriter {
-  static final String MONEY = "#,##0.00";
-  static final String COUNT = "#,##0";
-  static final String PERCENT = "0.00%";
-  static final String DECIMAL = "#,##0.00";
+  static final String MONEY = "#,##0.00;(#,##0.00)";
+  static final String COUNT = "#,##0;(#,##0)";
+  static final String PERCENT = "0.00%;(0.00%)";
+  static final String DECIMAL = "#,##0.00;(#,##0.00)";
   static final String DATE = "yyyy-mm-dd";
+  /** Data rows of one sheet: Excel's 1,048,576 rows less the header. */
+  static final int SHEET_ROWS = 1_048_575;
+
+  private final MoneyUnit unit;
+  private final int ledgerRowsPerSheet;
+
+  /** A writer with money in ARR. */
+  public XlsxReportWriter() {
+    this(MoneyUnit.ARR);
+  }
+
+  /** A writer with money in {@code unit}. */
+  public XlsxReportWriter(MoneyUnit unit) {
+    this(unit, SHEET_ROWS);
+  }
+
+  /** For tests: ledger sheets of at most {@code ledgerRowsPerSheet} data rows. */
+  XlsxReportWriter(MoneyUnit unit, int ledgerRowsPerSheet) {
+    this.unit = requireNonNull(unit, "unit is null");
+    if (ledgerRowsPerSheet < 1 || ledgerRowsPerSheet > SHEET_ROWS) {
+      throw new IllegalArgumentException("ledger rows per sheet: " + ledgerRowsPerSheet);
+    }
+    this.ledgerRowsPerSheet = ledgerRowsPerSheet;
+  }
 
   /**
    * The options a spreadsheet report needs: the dashboard dimensions (tenure, initial ARR,
@@ -71,10 +107,22 @@ public final class XlsxReportWriter {
 
   /** Writes the report; the stream is not closed. */
   public void write(Report report, OutputStream out) throws IOException {
+    write(report, null, out);
+  }
+
+  /**
+   * Writes the report with a ledger sheet; the stream is not closed.
+   *
+   * @param ledgerCsv the §7.3 ledger of the same report as CSV, or {@code null} for none
+   * @return the number of ledger sheets written (0 without a ledger)
+   */
+  public int write(Report report, Path ledgerCsv, OutputStream out) throws IOException {
     requireNonNull(report, "report is null");
     Workbook workbook = new Workbook(new NonClosing(out), "Upshift", "1.0");
-    new Book(workbook, report).write();
+    Book book = new Book(workbook, unit.apply(report), unit, ledgerCsv, ledgerRowsPerSheet);
+    book.write();
     workbook.finish();
+    return book.ledgerSheets;
   }
 
   /** Text a spreadsheet will never evaluate: formula-like text gets a leading {@code '}. */
@@ -88,20 +136,28 @@ public final class XlsxReportWriter {
   }
 
   /** One workbook being written. */
-  private static final class Book {
+  static final class Book {
     private final Workbook workbook;
     private final Report report;
+    private final MoneyUnit unit;
+    private final Path ledgerCsv;
+    private final int ledgerRowsPerSheet;
     private final Set<String> sheetNames = new HashSet<>();
+    private int ledgerSheets;
 
-    Book(Workbook workbook, Report report) {
+    Book(Workbook workbook, Report report, MoneyUnit unit, Path ledgerCsv, int ledgerRowsPerSheet) {
       this.workbook = workbook;
       this.report = report;
+      this.unit = unit;
+      this.ledgerCsv = ledgerCsv;
+      this.ledgerRowsPerSheet = ledgerRowsPerSheet;
     }
 
-    void write() {
-      about();
+    void write() throws IOException {
+      long ledgerRows = ledgerCsv == null ? 0 : LedgerSheets.countRows(ledgerCsv);
+      about(ledgerRows);
       List<PeriodReport> periods = report.periods();
-      periodSheet("Bridge", periods, List.of(
+      periodSheet("Bridge", "ARR bridge (" + report.currency() + ")", periods, List.of(
           Col.money("Starting ARR", p -> p.arr().starting()),
           Col.money("New logo", p -> p.arr().newLogo()),
           Col.money("Reactivation", p -> p.arr().reactivation()),
@@ -125,7 +181,7 @@ public final class XlsxReportWriter {
           Col.percent("GRR 12m", p -> p.retention().grr12m()),
           Col.percent("ARR growth", p -> p.growth().endingArr()),
           Col.percent("Upsell ARR growth", p -> p.growth().upsellArr())));
-      periodSheet("Logos", periods, List.of(
+      periodSheet("Logos", "Logos", periods, List.of(
           Col.count("Starting logos", p -> p.logos().starting()),
           Col.count("New", p -> p.logos().newLogos()),
           Col.count("Reactivated", p -> p.logos().reactivated()),
@@ -140,7 +196,7 @@ public final class XlsxReportWriter {
           Col.count("with reduction price", p -> p.customers().reductionPrice()),
           Col.count("with product churn", p -> p.customers().productChurn()),
           Col.money("ARPA", p -> p.ratios().arpa())));
-      periodSheet("Seats", periods, List.of(
+      periodSheet("Seats", "Total Users (seats)", periods, List.of(
           Col.count("Starting seats", p -> p.seats().starting()),
           Col.count("New", p -> p.seats().newSeats()),
           Col.count("Expansion", p -> p.seats().expansion()),
@@ -150,7 +206,8 @@ public final class XlsxReportWriter {
           Col.decimal("Seats per logo", p -> p.ratios().seatsPerLogo()),
           Col.money("ARPU", p -> p.ratios().arpu()),
           Col.percent("Seat growth", p -> p.growth().endingSeats())));
-      periodSheet("Upsell", periods, upsellColumns(report.config().overWindow("Upsell rate")));
+      periodSheet("Upsell", "Upsell Users and Upsell Rate", periods,
+          upsellColumns(report.config().overWindow("Upsell rate")));
       report.segments().forEach(this::segmentSheet);
       Analysis analysis = report.analysis();
       if (analysis != null) {
@@ -161,6 +218,9 @@ public final class XlsxReportWriter {
         initiatives(analysis.initiatives());
         signals(analysis.signals());
         benchmarks(analysis.benchmarks());
+      }
+      if (ledgerCsv != null) {
+        ledgerSheets = LedgerSheets.write(ledgerCsv, ledgerRowsPerSheet, this::sheet);
       }
     }
 
@@ -176,8 +236,8 @@ public final class XlsxReportWriter {
           Col.count("Eligible", p -> p.upsellRate().eligible()),
           Col.count("Upsold", p -> p.upsellRate().upsold()),
           Col.percent(rate, p -> p.upsellRate().rate()),
-          Col.money("Upsold ARR", p -> p.upsellRate().upsoldArr()),
-          Col.money("Avg upsold ARR", p -> p.upsellRate().avgUpsoldArr()),
+          Col.money(Labels.UPSOLD_EXPANSION, p -> p.upsellRate().upsoldArr()),
+          Col.money(Labels.AVG_UPSOLD_EXPANSION, p -> p.upsellRate().avgUpsoldArr()),
           Col.count("QTD eligible", p -> p.upsellRate().qtdEligible()),
           Col.count("QTD upsold", p -> p.upsellRate().qtdUpsold()),
           Col.percent("QTD rate", p -> p.upsellRate().qtdRate()),
@@ -186,7 +246,7 @@ public final class XlsxReportWriter {
     }
 
     /** A unique sheet name of at most 31 characters without {@code : \ / ? * [ ]}. */
-    private Worksheet sheet(String wanted) {
+    Worksheet sheet(String wanted) {
       String name = wanted.replaceAll("[:\\\\/?*\\[\\]]", "_");
       if (name.startsWith("'")) {
         name = "_" + name.substring(1);
@@ -201,7 +261,7 @@ public final class XlsxReportWriter {
       return workbook.newWorksheet(unique);
     }
 
-    private void about() {
+    private void about(long ledgerRows) {
       Worksheet ws = sheet("About");
       header(ws, 0, List.of("Item", "Value"));
       List<PeriodReport> periods = report.periods();
@@ -228,7 +288,14 @@ public final class XlsxReportWriter {
           {"Billable rows", input.billableRows()},
           {"Rejected rows", input.rejectedRows()},
           {"Inferred tier directions", input.inferredTierDirections()},
-          {"Amounts", "exact to 6 decimals, shown rounded half-even to 2; rates as percentages"}};
+          {"Amounts", "exact to 6 decimals, shown rounded half-even to 2; rates as percentages"},
+          {"Unit", unit == MoneyUnit.MRR ? "MRR (ARR / 12); the Ledger sheet stays in ARR"
+              : "ARR"},
+          {"Opening balance", config.openingBalance() == null ? "none"
+              : config.openingBalance().toString()},
+          {"Ledger", ledgerCsv == null ? "not included (give --ledger or use the CLI's xlsx)"
+              : ledgerRows + " rows in ARR on " + LedgerSheets.sheetsFor(ledgerRows, ledgerRowsPerSheet)
+                  + " sheet(s) of at most " + ledgerRowsPerSheet + " rows"}};
       int r = 1;
       for (Object[] row : rows) {
         text(ws, r, 0, (String) row[0]);
@@ -245,30 +312,47 @@ public final class XlsxReportWriter {
         text(ws, r, 0, "Ignored rows: " + ignored.getKey());
         number(ws, r++, 1, BigDecimal.valueOf(ignored.getValue()), COUNT);
       }
+      for (String note : Labels.coverageNotes(periods)) {
+        text(ws, r, 0, "Coverage");
+        text(ws, r++, 1, note);
+      }
       ws.width(0, 28);
       ws.width(1, 60);
       ws.freezePane(0, 1);
     }
 
-    private void periodSheet(String name, List<PeriodReport> periods, List<Col> columns) {
+    /**
+     * A period sheet as finance reads a bridge: the title and one column per period (marked
+     * {@code *} when the data does not cover it whole), the period's first and last days, then a
+     * row per figure; notes on marked periods under the table.
+     */
+    private void periodSheet(String name, String title, List<PeriodReport> periods,
+        List<Col> rows) {
       Worksheet ws = sheet(name);
-      List<String> names = new ArrayList<>(List.of("Period", "Start", "End"));
-      columns.forEach(c -> names.add(c.name));
-      header(ws, 0, names);
-      int r = 1;
-      for (PeriodReport p : periods) {
-        text(ws, r, 0, p.period());
-        date(ws, r, 1, p.start());
-        date(ws, r, 2, p.end());
-        for (int c = 0; c < columns.size(); c++) {
-          columns.get(c).write(this, ws, r, c + 3, p);
+      List<String> head = new ArrayList<>();
+      head.add(unit.relabel(title));
+      periods.forEach(p -> head.add(Labels.period(p)));
+      header(ws, 0, head);
+      text(ws, 1, 0, "Start");
+      text(ws, 2, 0, "End");
+      for (int c = 0; c < periods.size(); c++) {
+        date(ws, 1, c + 1, periods.get(c).start());
+        date(ws, 2, c + 1, periods.get(c).end());
+      }
+      int r = 3;
+      for (Col row : rows) {
+        text(ws, r, 0, unit.relabel(row.name));
+        for (int c = 0; c < periods.size(); c++) {
+          row.write(this, ws, r, c + 1, periods.get(c));
         }
         r++;
       }
-      widths(ws, names.size(), 14);
-      ws.width(0, 12);
-      ws.width(1, 11);
-      ws.width(2, 11);
+      r++;
+      for (String note : Labels.coverageNotes(periods)) {
+        text(ws, r++, 0, note);
+      }
+      widths(ws, periods.size() + 1, 14);
+      ws.width(0, 36);
       ws.freezePane(1, 1);
     }
 
@@ -278,8 +362,8 @@ public final class XlsxReportWriter {
           Col.count("Eligible", p -> p.upsellRate().eligible()),
           Col.count("Upsold", p -> p.upsellRate().upsold()),
           Col.percent(report.config().overWindow("Upsell rate"), p -> p.upsellRate().rate()),
-          Col.money("Upsold ARR", p -> p.upsellRate().upsoldArr()),
-          Col.money("Avg upsold ARR", p -> p.upsellRate().avgUpsoldArr()),
+          Col.money(Labels.UPSOLD_EXPANSION, p -> p.upsellRate().upsoldArr()),
+          Col.money(Labels.AVG_UPSOLD_EXPANSION, p -> p.upsellRate().avgUpsoldArr()),
           Col.count("Upsell Users", PeriodReport::upsellUsers),
           Col.money("Starting ARR", p -> p.arr().starting()),
           Col.money("Expansion", p -> p.arr().expansion()),
@@ -294,13 +378,13 @@ public final class XlsxReportWriter {
           Col.percent("Target", p -> p.upsellRate().target()),
           Col.text("Status", p -> p.upsellRate().status())));
       List<String> names = new ArrayList<>(List.of(dimension, "Period"));
-      columns.forEach(c -> names.add(c.name));
+      columns.forEach(c -> names.add(unit.relabel(c.name)));
       header(ws, 0, names);
       int r = 1;
       for (var entry : values.entrySet()) {
         for (PeriodReport p : entry.getValue()) {
           text(ws, r, 0, entry.getKey());
-          text(ws, r, 1, p.period());
+          text(ws, r, 1, Labels.period(p));
           for (int c = 0; c < columns.size(); c++) {
             columns.get(c).write(this, ws, r, c + 2, p);
           }
@@ -343,8 +427,8 @@ public final class XlsxReportWriter {
       Worksheet ws = sheet("Forecast");
       header(ws, 0, List.of("Tenure bucket", "Window eligible", "Window upsold", "Rate",
           "Rate pooled from all", "Eligible " + f.period(), "Expected upsold", "Low (80%)",
-          "High (80%)", "Expected upsold ARR", "ARR low (80%)", "ARR high (80%)",
-          "Avg upsold ARR"));
+          "High (80%)", "Expected upsold expansion ARR", "ARR low (80%)", "ARR high (80%)",
+          Labels.AVG_UPSOLD_EXPANSION));
       int r = 1;
       for (Forecast.Bucket b : f.buckets()) {
         text(ws, r, 0, b.tenure());
@@ -436,7 +520,7 @@ public final class XlsxReportWriter {
       header(ws, 0, List.of("Initiative", "Launch date", "Segment", "Baseline periods",
           "Baseline eligible", "Baseline upsold", "Baseline rate", "Current periods",
           "Current eligible", "Current upsold", "Current rate", "Improvement (points)",
-          "Avg upsold ARR", "ARR impact"));
+          Labels.AVG_UPSOLD_EXPANSION, "ARR impact"));
       int r = 1;
       for (InitiativeImpact i : impacts) {
         text(ws, r, 0, i.name());
@@ -499,7 +583,8 @@ public final class XlsxReportWriter {
 
     private void benchmarks(Benchmarks benchmarks) {
       Worksheet ws = sheet("Benchmarks");
-      header(ws, 0, List.of("Figure", "Company", "Assessment", "Reference", "Low", "High", "Basis"));
+      header(ws, 0, List.of("Figure", "Company", "Assessment", "Reference", "Low", "High", "Basis",
+          "Definition", "Note"));
       int r = 1;
       for (Benchmarks.Benchmark b : benchmarks.items()) {
         for (Benchmarks.Reference ref : b.references()) {
@@ -510,6 +595,8 @@ public final class XlsxReportWriter {
           percent(ws, r, 4, ref.low());
           percent(ws, r, 5, ref.high());
           text(ws, r, 6, b.basis());
+          text(ws, r, 7, String.join(", ", b.definition()));
+          text(ws, r, 8, b.note());
           r++;
         }
       }

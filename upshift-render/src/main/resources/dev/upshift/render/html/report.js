@@ -17,14 +17,20 @@
   };
 
   var symbol = data.symbol;
+  // One negative style everywhere: parentheses, as the tables print them.
   function compact(v) {
     if (v === null || v === undefined) return '';
-    var a = Math.abs(v), s = v < 0 ? '-' : '';
-    if (a >= 1e9) return s + symbol + (a / 1e9).toFixed(2) + 'B';
-    if (a >= 1e6) return s + symbol + (a / 1e6).toFixed(a >= 1e8 ? 0 : a >= 1e7 ? 1 : 2) + 'M';
-    if (a >= 1e3) return s + symbol + (a / 1e3).toFixed(a >= 1e5 ? 0 : 1) + 'K';
-    return s + symbol + a.toFixed(0);
+    var a = Math.abs(v), t;
+    if (a >= 1e9) t = symbol + (a / 1e9).toFixed(2) + 'B';
+    else if (a >= 1e6) t = symbol + (a / 1e6).toFixed(a >= 1e8 ? 0 : a >= 1e7 ? 1 : 2) + 'M';
+    else if (a >= 1e3) t = symbol + (a / 1e3).toFixed(a >= 1e5 ? 0 : 1) + 'K';
+    else t = symbol + a.toFixed(0);
+    return v < 0 ? '(' + t + ')' : t;
   }
+  function signedWhole(v) { return v < 0 ? '(' + whole.format(-v) + ')' : whole.format(v); }
+  // MRR reports name their money MRR; the chart labels follow.
+  var term = data.unit === 'mrr' ? 'MRR' : 'ARR';
+  function termed(label) { return label.replace(/\bARR\b/g, term); }
   function signedCompact(v) { return (v > 0 ? '+' : '') + compact(v); }
   var whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
   var two = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -55,15 +61,37 @@
       chart.data.datasets.forEach(function (dataset, d) {
         var meta = chart.getDatasetMeta(d);
         if (meta.hidden) return;
-        meta.data.forEach(function (bar, i) {
+        // A label never overlaps another: the totals (first and last bars) are placed first, then
+        // each step from left to right where it has room. On a narrow screen some steps go
+        // unlabelled; the table under the chart and the tooltips have every figure.
+        var n = meta.data.length, placed = [], order = [];
+        if (n > 0) order.push(0);
+        if (n > 1) order.push(n - 1);
+        for (var k = 1; k < n - 1; k++) order.push(k);
+        order.forEach(function (i) {
+          var bar = meta.data[i];
           var text = options.format(i);
           if (!text) return;
-          if (ctx.measureText(text).width > bar.width * 1.9) return; // too narrow: the table has it
+          var width = ctx.measureText(text).width;
           var top = Math.min(bar.y, bar.base);
           var y = top - 5;
-          if (y < chart.chartArea.top + 10) y = top + 13;
-          ctx.fillText(text, bar.x, y);
+          var inside = y < chart.chartArea.top + 10;
+          if (inside) y = top + 13; // no room above: inside the bar's top, in white
+          // Kept inside the canvas: a total at the edge moves inward rather than being cut.
+          var x = Math.min(Math.max(bar.x, width / 2 + 2), chart.width - width / 2 - 2);
+          var box = { left: x - width / 2 - 2, right: x + width / 2 + 2, top: y - 11, bottom: y + 2 };
+          var clash = placed.some(function (p) {
+            return box.left < p.right && p.left < box.right && box.top < p.bottom && p.top < box.bottom;
+          });
+          if (clash) return;
+          placed.push(box);
+          ctx.fillStyle = inside ? '#ffffff' : C.ink;
+          ctx.fillText(text, x, y);
         });
+        // For checks from outside (the browser tests): where the labels went.
+        chart.canvas.parentNode.setAttribute('data-label-boxes', JSON.stringify(placed.map(function (p) {
+          return [Math.round(p.left), Math.round(p.right), Math.round(p.top), Math.round(p.bottom)];
+        })));
       });
       ctx.restore();
     }
@@ -76,6 +104,8 @@
     try {
       var canvas = box.querySelector('canvas');
       charts[id] = new Chart(canvas, build());
+      var y = charts[id].scales && charts[id].scales.y;
+      if (y) box.setAttribute('data-y-min', String(y.min));
       box.setAttribute('data-rendered', 'true');
     } catch (e) {
       errors.push(id + ': ' + (e && e.message ? e.message : String(e)));
@@ -96,17 +126,11 @@
     bars.push([0, end]); colors.push(C.navy); deltas.push(end);
     var levels = [start, end], lv = start;
     steps.forEach(function (v) { lv += v; levels.push(lv); });
-    var lo = Math.min.apply(null, levels), hi = Math.max.apply(null, levels);
-    var span = Math.max(hi - lo, hi * 0.02, 1);
-    var min = lo - span * 0.6;
-    if (min < hi * 0.25) {
-      min = 0; // a small base: show the whole bars
-    } else {
-      var step = Math.pow(10, Math.floor(Math.log10(span)));
-      if (span / step < 2) step /= 5; else if (span / step < 5) step /= 2;
-      min = Math.floor(min / step) * step; // a round axis start
-    }
-    if (lo < 0) min = undefined;
+    // The axis starts at zero: the steps float on the whole book, at their true size against it,
+    // rather than on a truncated axis that makes a 1% month look like a doubling. Below zero (a
+    // negative level) the axis reaches down as far as it must.
+    var lo = Math.min.apply(null, levels);
+    var min = lo < 0 ? undefined : 0;
     return { labels: labels, bars: bars, colors: colors, deltas: deltas, min: min };
   }
 
@@ -122,7 +146,7 @@
           upshiftBarLabels: { format: function (i) { return i === 0 || i === w.deltas.length - 1 ? format(w.deltas[i], i, true) : (w.deltas[i] === 0 ? '' : format(w.deltas[i], i, true)); } }
         },
         scales: {
-          x: { grid: { display: false }, ticks: { autoSkip: false, maxRotation: 40, minRotation: 0 } },
+          x: { grid: { display: false }, ticks: { autoSkip: false, maxRotation: 90, minRotation: 0 } },
           y: { min: w.min, grace: '8%', grid: { color: C.grid }, ticks: { includeBounds: false, callback: function (v) { return format(v, -1, true, true); } } }
         }
       },
@@ -132,7 +156,7 @@
 
   // ---- ARR bridge ---------------------------------------------------------------------------
   var B = data.bridge, P = data.periods;
-  var arrLabels = ['Starting ARR', 'New logo', 'Reactivation', 'Upsell', 'Add-on', 'Cross-sell', 'Downsell', 'Reduction', 'Product churn', 'Churn', 'Ending ARR'];
+  var arrLabels = ['Starting ARR', 'New logo', 'Reactivation', 'Upsell', 'Add-on', 'Cross-sell', 'Downsell', 'Reduction', 'Product churn', 'Churn', 'Ending ARR'].map(termed);
   var arrKeys = ['newLogo', 'reactivation', 'upsell', 'addOn', 'crossSell', 'downsell', 'reduction', 'productChurn', 'churn'];
   function arrWaterfall(index) {
     if (index < 0) {
@@ -143,7 +167,7 @@
   }
   function money(v, i, short, axis) {
     if (short) return axis ? compact(v) : (i > 0 && i < 10 ? signedCompact(v) : compact(v));
-    return symbol + whole.format(v);
+    return v < 0 ? '(' + symbol + whole.format(-v) + ')' : symbol + whole.format(v);
   }
   draw('arr-waterfall', function () { return waterfallConfig(arrWaterfall(P.length - 1), money, 'ARR'); });
   wireSelect('arr-period', 'arr-waterfall', arrWaterfall);
@@ -156,14 +180,14 @@
       data: {
         labels: P,
         datasets: [
-          { type: 'line', label: 'Net new ARR', data: B.netNew, borderColor: C.ink, backgroundColor: C.ink, pointRadius: 3, borderWidth: 2, tension: 0, order: 0 },
+          { type: 'line', label: termed('Net new ARR'), data: B.netNew, borderColor: C.ink, backgroundColor: C.ink, pointRadius: 3, borderWidth: 2, tension: 0, order: 0 },
           ds('New logo', B.newLogo, C.navy), ds('Reactivation', B.reactivation, C.sky),
           ds('Expansion', expansion, C.up), ds('Contraction', contraction, C.amber), ds('Churn', B.churn, C.down)
         ]
       },
       options: {
         interaction: { mode: 'index', intersect: false },
-        plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + symbol + whole.format(c.raw); } } }, legend: { position: 'bottom' } },
+        plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + money(c.raw); } } }, legend: { position: 'bottom' } },
         scales: { x: { stacked: true, grid: { display: false } }, y: { stacked: true, ticks: { callback: function (v) { return compact(v); } } } }
       }
     };
@@ -180,7 +204,7 @@
     return waterfall(seatLabels, S.starting[index], [S.newSeats[index], S.expansion[index], S.churned[index], S.downgraded[index]], S.ending[index]);
   }
   function seats(v, i, short) {
-    var text = whole.format(v);
+    var text = signedWhole(v);
     return short && i > 0 && i < 5 && v > 0 ? '+' + text : text;
   }
   draw('seat-waterfall', function () { return waterfallConfig(seatWaterfall(P.length - 1), seats, 'Seats'); });
@@ -366,5 +390,31 @@
   }
 
   document.getElementById('script-errors').textContent = errors.join('\n');
+  // ---- Period order ---------------------------------------------------------------------------
+  // Tables open at the newest period; the button turns every period table round (columns of the
+  // bridge tables, rows of the period-row tables) and back.
+  (function () {
+    var button = document.getElementById('period-order');
+    if (!button) return;
+    function reverseCells(row, count) {
+      var cells = Array.prototype.slice.call(row.children, 1, 1 + count);
+      var after = row.children[1 + count] || null;
+      cells.reverse().forEach(function (cell) { row.insertBefore(cell, after); });
+    }
+    button.addEventListener('click', function () {
+      document.querySelectorAll('table[data-order="columns"]').forEach(function (table) {
+        var count = parseInt(table.getAttribute('data-periods'), 10);
+        table.querySelectorAll('tr').forEach(function (row) { reverseCells(row, count); });
+      });
+      document.querySelectorAll('table[data-order="rows"] tbody').forEach(function (body) {
+        Array.prototype.slice.call(body.children).reverse().forEach(function (row) { body.appendChild(row); });
+      });
+      var oldest = button.getAttribute('aria-pressed') !== 'true';
+      button.setAttribute('aria-pressed', oldest ? 'true' : 'false');
+      button.textContent = oldest ? 'Oldest first \u21c4' : 'Newest first \u21c4';
+      button.title = oldest ? 'Tables show the oldest period first' : 'Tables show the newest period first';
+    });
+  })();
+
   document.documentElement.setAttribute('data-report-state', 'done');
 })();

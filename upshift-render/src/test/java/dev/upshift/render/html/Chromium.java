@@ -35,6 +35,13 @@ public final class Chromium {
         "--virtual-time-budget=10000", html.toUri().toString()));
   }
 
+  /** The DOM after the page's scripts ran in a window {@code width} pixels wide. */
+  public static Output dumpDom(Path html, int width) throws IOException, InterruptedException {
+    return run(List.of("--dump-dom", "--enable-logging=stderr", "--v=0",
+        "--window-size=" + width + ",2400", "--virtual-time-budget=10000",
+        html.toUri().toString()));
+  }
+
   /** A screenshot of the top {@code height} pixels of the page at a window width. */
   public static void screenshot(Path html, Path png, int width, int height)
       throws IOException, InterruptedException {

@@ -58,6 +58,46 @@ class HtmlReportBrowserTest {
             "upsell-users", "upsell-rate", "segment-rates", "forecast", "health");
   }
 
+  /**
+   * #14: the waterfalls stand on an axis from zero, and at a desktop's and a phone's width no bar
+   * label overlaps another.
+   */
+  @Test
+  void waterfallsStartAtZeroAndTheirLabelsNeverOverlap(@TempDir Path dir) throws Exception {
+    Path html = dir.resolve("sample.html");
+    new HtmlReportWriter().write(SampleReports.bundledSample(), html);
+    for (int width : new int[] {1400, 420}) {
+      String dom = Chromium.dumpDom(html, width).stdout();
+      for (String chart : List.of("arr-waterfall", "seat-waterfall")) {
+        Matcher box = Pattern.compile("data-chart=\"" + chart + "\"([^>]*)>").matcher(dom);
+        assertThat(box.find()).as(chart).isTrue();
+        String attributes = box.group(1);
+        assertThat(attributes).as(chart + " at " + width).contains("data-y-min=\"0\"");
+        Matcher boxes = Pattern.compile("data-label-boxes=\"([^\"]*)\"").matcher(attributes);
+        assertThat(boxes.find()).as(chart + " labels at " + width).isTrue();
+        List<int[]> placed = new ArrayList<>();
+        Matcher numbers = Pattern.compile("\\[(-?\\d+),(-?\\d+),(-?\\d+),(-?\\d+)\\]")
+            .matcher(boxes.group(1).replace("&quot;", ""));
+        while (numbers.find()) {
+          placed.add(new int[] {Integer.parseInt(numbers.group(1)),
+              Integer.parseInt(numbers.group(2)), Integer.parseInt(numbers.group(3)),
+              Integer.parseInt(numbers.group(4))});
+        }
+        // The totals are always labelled.
+        assertThat(placed.size()).as(chart + " labels at " + width).isGreaterThanOrEqualTo(2);
+        for (int i = 0; i < placed.size(); i++) {
+          for (int j = i + 1; j < placed.size(); j++) {
+            int[] a = placed.get(i);
+            int[] b = placed.get(j);
+            boolean overlap = a[0] < b[1] && b[0] < a[1] && a[2] < b[3] && b[2] < a[3];
+            assertThat(overlap).as(chart + " labels " + i + " and " + j + " at " + width)
+                .isFalse();
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void monthlyReportWithAnalysis_rendersEveryChart(@TempDir Path dir) throws Exception {
     assertRendersCleanly(SampleReports.standard(), dir, "monthly");

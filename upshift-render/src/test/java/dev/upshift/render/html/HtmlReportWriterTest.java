@@ -8,8 +8,10 @@ import dev.upshift.analysis.Fixtures;
 import dev.upshift.analysis.Initiative;
 import dev.upshift.analysis.TestData;
 import dev.upshift.io.report.Examples;
+import dev.upshift.report.MoneyUnit;
 import dev.upshift.report.Report;
 import dev.upshift.segment.SegmentFilter;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +56,7 @@ class HtmlReportWriterTest {
         "initiatives");
     assertThat(matches("data-chart=\"[^\"]+\"><(canvas) ", html)).hasSameSizeAs(charts);
     // Every chart's numbers are in a table of its section.
-    assertThat(html).contains("<table class=\"periods\">", "<table class=\"heat\">",
+    assertThat(html).contains("<table class=\"periods\"", "<table class=\"heat\">",
         ">By tenure (months)<", ">By initial ARR<", ">By health score<", "Back-test",
         "Mean absolute % error", ">Lift<", ">ARR impact<", ">Benchmarks<");
     assertThat(html).contains("<span class=\"badge ").containsAnyOf("✓ Achieved", "⚠ Below", "✓ On Track");
@@ -127,5 +129,96 @@ class HtmlReportWriterTest {
   void optionsFor_addsTheDashboardDimensions() {
     assertThat(HtmlReportWriter.optionsFor(Fixtures.SIX_MONTHS).by())
         .containsExactly("tenure", "initial_arr", "health");
+  }
+
+  // ---- #14: a report a board reads -----------------------------------------------------------
+
+  private static final java.time.Clock DEC_8 = java.time.Clock.fixed(
+      java.time.Instant.parse("2026-12-08T10:00:00Z"), java.time.ZoneOffset.UTC);
+
+  @Test
+  void titleDataThroughAndPreparedDate() {
+    String html = new HtmlReportWriter("Acme board pack", DEC_8, MoneyUnit.ARR)
+        .render(SampleReports.bundledSample());
+
+    assertThat(html).contains("<title>Acme board pack · 2024-11 – 2026-10</title>",
+        "<h1>Acme board pack</h1>",
+        "<span>Data through 2026-10-31</span><span>prepared 2026-12-08</span>");
+    // Without a clock the output depends on the report alone.
+    assertThat(new HtmlReportWriter().render(SampleReports.bundledSample()))
+        .contains("<h1>Upshift report</h1>", "<span>Data through 2026-10-31</span></p>")
+        .doesNotContain("prepared 2");
+  }
+
+  @Test
+  void oneNegativeStyleEverywhere_parentheses() {
+    String html = new HtmlReportWriter().render(SampleReports.bundledSample());
+    String tables = html.substring(html.indexOf("id=\"arr-bridge\""), html.indexOf("id=\"segments\""));
+
+    // Money, counts and percentages alike: (1,234), never -1,234 or −1,234.
+    assertThat(matches(">(-[0-9][^<]*)<", tables)).isEmpty();
+    assertThat(matches(">(−[0-9$][^<]*)<", tables)).isEmpty();
+    assertThat(tables).containsPattern("<td class=\"neg\">\\([0-9,]+\\)</td>");
+    assertThat(Html.signedCount(-89)).isEqualTo("(89)");
+    assertThat(Html.percent(new BigDecimal("-6.234"))).isEqualTo("(6.23%)");
+    assertThat(Html.compact(new BigDecimal("-6700"), "$")).isEqualTo("($6.7K)");
+    String script = HtmlReportWriter.resource("report.js");
+    assertThat(script).contains("return v < 0 ? '(' + t + ')' : t;");
+  }
+
+  @Test
+  void tablesOpenAtTheNewestPeriod_withAToggle_andPeriodHeadersNeverWrap() {
+    String html = new HtmlReportWriter().render(SampleReports.bundledSample());
+
+    List<String> bridgeHeads = matches("<th>(20[0-9-]+\\*?)</th>",
+        html.substring(html.indexOf("id=\"arr-bridge\""), html.indexOf("id=\"total-users\"")));
+    assertThat(bridgeHeads.get(0)).isEqualTo("2026-10");
+    assertThat(bridgeHeads.get(bridgeHeads.size() - 1)).isEqualTo("2024-11*");
+    String upsell = html.substring(html.indexOf("id=\"upsell\""), html.indexOf("id=\"segments\""));
+    assertThat(matches("<tr><td>(20[0-9-]+\\*?)</td>", upsell).get(0)).isEqualTo("2026-10");
+    assertThat(html).contains("id=\"period-order\"", "data-order=\"columns\"",
+        "data-order=\"rows\"");
+    assertThat(html).contains("table.periods thead th { white-space: nowrap; }");
+  }
+
+  @Test
+  void theOpeningPeriodIsMarkedWithANote() {
+    String html = new HtmlReportWriter().render(SampleReports.bundledSample());
+
+    assertThat(html).contains("<th>2024-11*</th>",
+        "* 2024-11: opening period: new logos include customers already active when the data "
+            + "starts (see --opening-balance).");
+  }
+
+  @Test
+  void upsellArrIsTierUpgradesAndTheUpsoldCustomersExpansionHasItsOwnName() {
+    String html = new HtmlReportWriter().render(SampleReports.bundledSample());
+
+    assertThat(html).doesNotContain("Upsold ARR", "Avg upsold ARR", "Avg upsell ARR",
+        "Total upsell ARR", "Their upsell ARR", "Expected upsold ARR");
+    assertThat(html).contains("<th>Upsold expansion ARR</th>", "<th>Avg upsold expansion ARR</th>");
+  }
+
+  @Test
+  void inMrrTheMoneyIsATwelfthAndEveryLabelSaysMrr() {
+    Report report = SampleReports.bundledSample();
+    String html = new HtmlReportWriter("Upshift report", null, MoneyUnit.MRR).render(report);
+    String bridge = html.substring(html.indexOf("id=\"arr-bridge\""), html.indexOf("id=\"total-users\""));
+
+    assertThat(bridge).contains("<h2>MRR bridge</h2>", "<td>Starting MRR</td>",
+        "<td>Ending MRR</td>", "<td>Net new MRR</td>").doesNotContain(">Ending ARR<");
+    BigDecimal ending = report.periods().get(report.periods().size() - 1).arr().ending();
+    String twelfth = String.format(java.util.Locale.ROOT, "%,d",
+        ending.divide(BigDecimal.valueOf(12), 0, java.math.RoundingMode.HALF_EVEN).longValueExact());
+    assertThat(bridge).contains("<td>Ending MRR</td><td class=\"\">" + twelfth + "</td>");
+    assertThat(html).contains("\"unit\":\"mrr\"", "<span>MRR (ARR ÷ 12)</span>");
+  }
+
+  @Test
+  void benchmarksStateTheirDefinitionAndTheReportsOwn() {
+    String html = new HtmlReportWriter().render(SampleReports.bundledSample());
+
+    assertThat(html).contains("Upsell definition: tier, seats, cross_sell.",
+        "this report&#39;s definition (tier, seats, add_on, cross_sell) gives");
   }
 }

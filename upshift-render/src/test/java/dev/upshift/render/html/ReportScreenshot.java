@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * Regenerates {@code docs/report-screenshot.png}: renders an HTML report in headless Chromium at
+ * Regenerates {@code docs/report-1400.png}: renders an HTML report in headless Chromium at
  * desktop width and keeps the top of the page (the summary, ARR bridge and Total Users).
  *
  * <pre>
@@ -14,10 +14,10 @@ import javax.imageio.ImageIO;
  * mvn -q -B -pl upshift-render -am install -DskipTests
  * mvn -q -B -pl upshift-render org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
  *     -Dexec.classpathScope=test -Dexec.mainClass=dev.upshift.render.html.ReportScreenshot \
- *     -Dexec.args="docs/report-screenshot.png"
+ *     -Dexec.args="docs/report-1400.png"
  * # from any report, e.g. of the bundled sample data:
  * upshift report --subscriptions ... --format html --out report.html
- * ... -Dexec.args="docs/report-screenshot.png report.html"
+ * ... -Dexec.args="docs/report-1400.png report.html"
  * </pre>
  *
  * Arguments: the PNG to write, then optionally the HTML file (default: the synthetic company's
@@ -28,7 +28,7 @@ public final class ReportScreenshot {
   private ReportScreenshot() {}
 
   public static void main(String[] args) throws Exception {
-    Path png = Path.of(args.length > 0 ? args[0] : "docs/report-screenshot.png").toAbsolutePath();
+    Path png = Path.of(args.length > 0 ? args[0] : "docs/report-1400.png").toAbsolutePath();
     int width = args.length > 2 ? Integer.parseInt(args[2]) : 1400;
     int height = args.length > 3 ? Integer.parseInt(args[3]) : 3000;
     if (Chromium.binary().isEmpty()) {

@@ -31,7 +31,8 @@ final class ReportQuery {
   /** The §7.1 options every report endpoint takes. */
   static final List<String> OPTIONS = List.of("from", "to", "grain", "fiscalYearStart", "book",
       "by", "where", "upsellDefinition", "rateCounting", "minTenureMonths", "excludeTopTier",
-      "minExpansionArr", "currency", "tenureBuckets", "arrBuckets", "rateWindow");
+      "minExpansionArr", "currency", "tenureBuckets", "arrBuckets", "rateWindow",
+      "openingBalance");
 
   private final Map<String, List<String>> query;
 
@@ -68,7 +69,8 @@ final class ReportQuery {
   ReportRequest request() {
     ReportOptions.Builder builder = ReportOptions.builder()
         .from(month("from"))
-        .to(month("to"));
+        .to(month("to"))
+        .openingBalance(month("openingBalance"));
     value("grain").map(v -> choice("grain", v, Grain::parse, "month, quarter or year"))
         .ifPresent(builder::grain);
     value("fiscalYearStart").map(v -> whole("fiscalYearStart", v)).ifPresent(builder::fiscalYearStart);
