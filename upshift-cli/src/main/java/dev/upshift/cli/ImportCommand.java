@@ -7,6 +7,8 @@ import dev.upshift.store.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -55,6 +57,7 @@ final class ImportCommand implements Callable<Integer> {
     if (batchSize < 1) {
       throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1");
     }
+    refuseReadingRules();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> env = System.getenv();
     long began = System.nanoTime();
@@ -86,5 +89,42 @@ final class ImportCommand implements Callable<Integer> {
       err.flush();
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * The store keeps records in the §1 form, so an import reads the files as they are. A project
+   * file that renames files or columns, drops columns or reads end dates as inclusive would be
+   * ignored here; refusing says so rather than storing something other than what {@code report}
+   * reads from the same folder. (Its {@code report:} defaults do not concern an import.)
+   */
+  private void refuseReadingRules() {
+    ProjectFile project;
+    try {
+      project = ProjectFile.in(data);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (project == null) {
+      return;
+    }
+    List<String> rules = new ArrayList<>();
+    if (!project.files().isEmpty()) {
+      rules.add("files");
+    }
+    if (!project.map().isEmpty()) {
+      rules.add("map");
+    }
+    if (!project.ignoreColumns().isEmpty()) {
+      rules.add("ignore_columns");
+    }
+    if (project.endDates() != null && !project.endDates().equals("exclusive")) {
+      rules.add("end_dates");
+    }
+    if (!rules.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), project.path() + " sets "
+          + String.join(", ", rules) + ", which import does not apply: it stores files with the"
+          + " SPEC §1 names, columns and exclusive end dates as they are. Bring the files to that"
+          + " form first, then import");
+    }
   }
 }

@@ -61,6 +61,22 @@ class ServiceCommandsTest {
   }
 
   @Test
+  void import_refusesAFolderWhoseProjectFileChangesHowItIsRead_ratherThanIgnoringIt() {
+    CommandLineTest.run("workspace", "create", "acme", "--data-dir", dataDir());
+
+    CommandLineTest.Run run = CommandLineTest.run("import", "--workspace", "acme", "--data",
+        CommandLineTest.demo().resolveSibling("export").toString(), "--data-dir", dataDir());
+
+    assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("upshift.yaml sets files, map, ignore_columns, end_dates,"
+        + " which import does not apply");
+    try (Store store = Store.openDataDir(Path.of(dataDir()))) {
+      Workspace acme = store.findWorkspace("acme").orElseThrow();
+      assertThat(store.dataVersion(acme)).isZero();
+    }
+  }
+
+  @Test
   void import_loadsTheFolder_andListsErrorsAsValidateDoes() throws Exception {
     CommandLineTest.run("workspace", "create", "acme", "--data-dir", dataDir());
 
