@@ -215,7 +215,7 @@ function fillControls() {
   const values = app.loaded && app.loaded.report.segments && app.loaded.report.segments[whereDim || 'plan'];
   $('#where-values').innerHTML = values ? Object.keys(values).map((v) => '<option value="' + esc(v) + '">').join('') : '';
   const periods = app.loaded ? app.loaded.report.periods : [];
-  form.period.innerHTML = periods.map((p) => '<option>' + esc(p.period) + '</option>').join('');
+  form.period.innerHTML = periods.map((p) => '<option value="' + esc(p.period) + '">' + esc(p.period) + '</option>').join('');
   form.period.value = periodIndex() >= 0 && periods.length ? periods[periodIndex()].period : '';
   // The range the report covers, which empty From/To leave to the data.
   $('[data-testid="range"]').textContent = periods.length ? periods.length + ' ' + s.grain

@@ -16,6 +16,10 @@ export function render(view, { report, index, drill }) {
   const yearAgo = index >= perYear ? periods[index - perYear] : null;
 
   view.appendChild(headlines(p, previous, yearAgo, currency));
+  const edge = coverageNote(p);
+  if (edge) {
+    view.appendChild(edge);
+  }
 
   const grid = document.createElement('div');
   grid.className = 'grid';
@@ -154,6 +158,36 @@ function headlines(p, previous, yearAgo, currency) {
   return section;
 }
 
+/**
+ * What the data covers of the chosen period, when not all of it (SPEC §2.4 and the report's
+ * `coverage`): the opening period counts the book already there as new logos, and a partial
+ * period is not judged against its target.
+ */
+function coverageNote(p) {
+  const c = p.coverage;
+  if (!c || !(c.partial || c.opening)) {
+    return null;
+  }
+  const note = document.createElement('p');
+  note.className = 'coverage-note';
+  note.dataset.testid = 'coverage-note';
+  const parts = [];
+  if (c.opening) {
+    parts.push(p.period + ' is the first period of the data: its new logos include customers'
+      + ' already active when the data starts (set an opening balance to read them as starting ARR).');
+  }
+  if (c.partial && !c.from) {
+    parts.push('The data does not reach ' + p.period + ': its figures are empty, not zero, and its'
+      + ' Upsell Rate is not judged.');
+  } else if (c.partial) {
+    parts.push('The data covers ' + c.days + ' of the ' + c.ofDays + ' days of ' + p.period
+      + ' (' + c.from + ' to ' + c.through + '): its figures are partial and its Upsell Rate is not'
+      + ' judged against the target.');
+  }
+  note.textContent = parts.join(' ');
+  return note;
+}
+
 function delta(label, c) {
   if (!c) {
     return '<span class="muted">' + esc(label) + ': —</span>';
@@ -170,5 +204,6 @@ function target(p) {
   const cls = r.status === 'Below' ? 'bad' : r.status === 'Achieved' ? 'good' : 'ok';
   return '<span class="target">target ' + esc(fmtPct(r.target)) + (r.qtdRate !== null && r.qtdRate !== undefined && r.qtdRate !== r.rate
     ? ' · QTD ' + esc(fmtPct(r.qtdRate)) : '') + ' <span class="badge ' + cls + '" data-testid="rate-status">'
-    + esc(r.status || '—') + '</span></span>';
+    + esc(r.status || (p.coverage && p.coverage.partial ? 'not judged: partial period' : '—'))
+    + '</span></span>';
 }

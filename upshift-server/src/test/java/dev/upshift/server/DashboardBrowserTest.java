@@ -155,6 +155,22 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theOpeningPeriod_saysItsNewLogosIncludeTheBookAlreadyThere() {
+    signIn(readKey);
+    JsonNode periods = api("/v1/report").get("periods");
+    JsonNode opening = periods.get(0);
+    assertThat(opening.at("/coverage/opening").asBoolean()).isTrue();
+    assertThat(first("[data-testid='coverage-note']")).as("a whole month has no note").isNull();
+
+    choose("period", opening.get("period").asText());
+    awaitFigure("arr.ending", opening);
+
+    assertThat(control("coverage-note").getText())
+        .contains(opening.get("period").asText() + " is the first period of the data")
+        .contains("opening balance");
+  }
+
+  @Test
   void grainBookAndSegment_changeTheFigures_andTheLinkReproducesTheView() {
     signIn(readKey);
     choose("grain", "quarter");
