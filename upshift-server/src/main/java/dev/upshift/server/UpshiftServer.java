@@ -37,13 +37,14 @@ public final class UpshiftServer implements AutoCloseable {
     this.config = requireNonNull(config, "config is null");
     this.metrics = new ServerMetrics();
     Store timed = new TimedStore(requireNonNull(store, "store is null"), metrics);
-    Reports reports = new Reports(timed, new WorkspaceLoader(timed, config.workDir()),
+    Ingestor ingestor = new Ingestor(timed);
+    Reports reports = new Reports(timed, new WorkspaceLoader(timed, config.workDir()), ingestor,
         config.dataCacheEntries(), config.resultCacheEntries());
     metrics.gauge("upshift.report.cache.hits", "Reports, ledgers and datasets found computed",
         reports, Reports::cacheHits);
     metrics.gauge("upshift.report.cache.misses", "Reports, ledgers and datasets computed",
         reports, Reports::cacheMisses);
-    this.api = new Api(timed, new Ingestor(timed), reports, metrics,
+    this.api = new Api(timed, ingestor, reports, metrics,
         new RequestLog(config.requestLog(), Clock.systemUTC()), config.maxBodyBytes(),
         config.requestsPerSecond(), config.burst(), draining::get);
     this.app = Javalin.create(javalin -> {

@@ -113,7 +113,7 @@ final class RecordRoutes {
     only(ctx, Set.of());
     RecordKind kind = kind(ctx);
     String id = ctx.pathParam("id");
-    OptionalLong version = store.retract(Access.key(ctx).workspace(), kind, id);
+    OptionalLong version = ingestor.retract(Access.key(ctx).workspace(), kind, id);
     if (version.isEmpty()) {
       throw notFound(kind, id);
     }

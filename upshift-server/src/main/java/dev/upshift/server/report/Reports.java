@@ -15,6 +15,9 @@ import dev.upshift.movement.Component;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.SegmentFilter;
+import dev.upshift.input.InputException;
+import dev.upshift.server.ingest.Ingestor;
+import dev.upshift.store.Snapshot;
 import dev.upshift.store.Store;
 import dev.upshift.store.Workspace;
 import dev.upshift.time.Period;
@@ -24,6 +27,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +45,10 @@ import java.util.function.Predicate;
 public final class Reports {
   private final Store store;
   private final WorkspaceLoader loader;
+  private final Ingestor ingestor;
+  private final ChangeLog changes = new ChangeLog();
+  private final ConcurrentHashMap<LiveKey, LiveWorkspace> live = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<LiveKey, Object> loading = new ConcurrentHashMap<>();
   private final LruCache<DataKey, WorkspaceData> data;
   private final LruCache<ReportKey, Report> reports;
   private final LruCache<LedgerKey, Ledger> ledgers;
@@ -47,15 +57,20 @@ public final class Reports {
    * @param dataEntries how many workspace versions to keep read (each holds its dataset)
    * @param resultEntries how many reports and ledgers to keep
    */
-  public Reports(Store store, WorkspaceLoader loader, int dataEntries, int resultEntries) {
+  public Reports(Store store, WorkspaceLoader loader, Ingestor ingestor, int dataEntries,
+      int resultEntries) {
     this.store = requireNonNull(store, "store is null");
     this.loader = requireNonNull(loader, "loader is null");
+    this.ingestor = requireNonNull(ingestor, "ingestor is null");
+    ingestor.addListener(changes);
     this.data = new LruCache<>(dataEntries);
     this.reports = new LruCache<>(resultEntries);
     this.ledgers = new LruCache<>(resultEntries);
   }
 
   private record DataKey(long workspace, long dataVersion, String currency) {}
+
+  private record LiveKey(long workspace, String currency) {}
 
   private record ReportKey(DataKey data, ReportRequest request, boolean dashboard) {}
 
@@ -74,6 +89,9 @@ public final class Reports {
    * @throws IllegalArgumentException when an option does not fit the data (an unknown dimension)
    */
   public Computed report(Workspace workspace, ReportRequest request, boolean dashboard) {
+    if (!request.analysis() && !dashboard) {
+      return live(workspace, request.currency()).report(request.options());
+    }
     WorkspaceData read = current(workspace, request.currency());
     DataKey key = new DataKey(workspace.id(), read.dataVersion(), read.currency());
     Report report = reports.get(new ReportKey(key, request, dashboard),
@@ -258,9 +276,73 @@ public final class Reports {
   /** An explanation with the data it was computed from (whose phase ids it cites). */
   public record Explained(CustomerExplanation explanation, WorkspaceData data) {}
 
+  /**
+   * The workspace's live state at the store's data version (or a later one): caught up from the
+   * version it holds by reading the customers changed since, or loaded in full the first time, or
+   * when a change it cannot follow came in between.
+   */
+  private LiveWorkspace live(Workspace workspace, String currency) {
+    LiveKey key = new LiveKey(workspace.id(), currency);
+    long version = store.dataVersion(workspace);
+    LiveWorkspace state = live.get(key);
+    if (state != null && state.version() >= version) {
+      return state;
+    }
+    synchronized (loading.computeIfAbsent(key, k -> new Object())) {
+      state = live.get(key);
+      if (state != null) {
+        LiveWorkspace held = state;
+        // In the workspace's turn, every version this process wrote has been announced.
+        if (held.version() >= version || ingestor.whileIdle(workspace,
+            () -> store.read(workspace, snapshot -> catchUp(workspace, held, snapshot)))) {
+          return held;
+        }
+        live.remove(key); // let its memory go before the new one is read
+      }
+      LiveWorkspace loaded = new LiveWorkspace(loader.load(workspace, currency));
+      live.put(key, loaded);
+      return loaded;
+    }
+  }
+
+  /**
+   * Brings {@code state} to the snapshot's version if every change in between was announced and
+   * touched only phases (or initiatives, which no plain report reads); returns whether it did.
+   */
+  private boolean catchUp(Workspace workspace, LiveWorkspace state, Snapshot snapshot) {
+    List<Ingestor.Change> path =
+        changes.between(workspace.id(), state.version(), snapshot.dataVersion());
+    if (path == null) {
+      return false;
+    }
+    Set<String> customers = new HashSet<>();
+    for (Ingestor.Change change : path) {
+      switch (change.kind()) {
+        case PHASES -> customers.addAll(change.customers());
+        case INITIATIVES -> { }
+        default -> {
+          return false; // a dataset-wide input changed: loaded again in full
+        }
+      }
+    }
+    Map<String, LiveWorkspace.Customer> now;
+    try {
+      now = CustomerReader.read(snapshot, customers, state.currency());
+    } catch (InputException e) {
+      return false; // the full load names the records at fault
+    }
+    state.update(snapshot.dataVersion(), now);
+    return true;
+  }
+
   /** The workspace's records at its current data version, read once per version. */
   private WorkspaceData current(Workspace workspace, String currency) {
     long version = store.dataVersion(workspace);
+    LiveWorkspace state = live.get(new LiveKey(workspace.id(), currency));
+    WorkspaceData held = state == null ? null : state.unchangedData();
+    if (held != null && held.dataVersion() == version) {
+      return held; // the live state's full load serves the other results too
+    }
     return data.get(new DataKey(workspace.id(), version, currency),
         () -> loader.load(workspace, currency));
   }

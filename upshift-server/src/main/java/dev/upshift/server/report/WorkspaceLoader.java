@@ -3,6 +3,7 @@ package dev.upshift.server.report;
 import static java.util.Objects.requireNonNull;
 
 import dev.upshift.analysis.Initiative;
+import dev.upshift.input.IgnoredReason;
 import dev.upshift.input.InputError;
 import dev.upshift.input.InputException;
 import dev.upshift.io.csv.DatasetReader;
@@ -25,10 +26,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -63,7 +66,7 @@ public final class WorkspaceLoader {
 
   /** What was written in one snapshot. */
   private record Written(long dataVersion, Map<RecordKind, Path> files,
-      Map<RecordKind, RecordIds> ids) {}
+      Map<RecordKind, RecordIds> ids, Map<String, long[]> setAside) {}
 
   /**
    * Reads the workspace's records at its current data version.
@@ -93,7 +96,8 @@ public final class WorkspaceLoader {
         List<Initiative> initiatives =
             initiativesFile == null ? List.of() : InitiativesReader.read(initiativesFile);
         return new WorkspaceData(written.dataVersion(), files.currency(),
-            DatasetReader.read(files).dataset(), initiatives, written.ids().get(RecordKind.PHASES));
+            DatasetReader.read(files).dataset(), initiatives, written.ids().get(RecordKind.PHASES),
+            written.setAside());
       } catch (InputException e) {
         throw invalid(e, written);
       }
@@ -105,6 +109,7 @@ public final class WorkspaceLoader {
   private static Written write(Snapshot snapshot, Path dir) {
     Map<RecordKind, Path> files = new EnumMap<>(RecordKind.class);
     Map<RecordKind, RecordIds> ids = new EnumMap<>(RecordKind.class);
+    Map<String, long[]> setAside = new HashMap<>();
     for (RecordKind kind : RecordKind.values()) {
       List<String> columns = COLUMNS.get(kind);
       if (kind == RecordKind.CUSTOMERS) {
@@ -117,18 +122,25 @@ public final class WorkspaceLoader {
       // reporting currency; rates against it) and for explanations (phases); the others' records
       // were fully checked when stored and no option changes how they read.
       RecordIds kept = kind == RecordKind.PHASES || kind == RecordKind.FX ? new RecordIds() : null;
-      long rows = writeFile(snapshot, kind, columns, file, kept);
+      Consumer<DataRecord> seen = kind != RecordKind.PHASES ? record -> { } : record -> {
+        IgnoredReason reason = RowCounts.setAside(record);
+        if (reason != null) {
+          setAside.computeIfAbsent(record.customerId(), c -> new long[RowCounts.SIZE])
+              [1 + reason.ordinal()]++;
+        }
+      };
+      long rows = writeFile(snapshot, kind, columns, file, kept, seen);
       if (rows > 0 || kind == RecordKind.PHASES) {
         files.put(kind, file);
       }
       ids.put(kind, kept == null ? new RecordIds() : kept);
     }
-    return new Written(snapshot.dataVersion(), files, ids);
+    return new Written(snapshot.dataVersion(), files, ids, setAside);
   }
 
   /** Writes one kind's records as its CSV file; returns how many. */
   private static long writeFile(Snapshot snapshot, RecordKind kind, List<String> columns,
-      Path file, RecordIds ids) {
+      Path file, RecordIds ids, Consumer<DataRecord> seen) {
     long[] count = new long[1];
     try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
         1 << 16)) {
@@ -145,6 +157,7 @@ public final class WorkspaceLoader {
           ids.add(line, record.id());
         }
         csv.row(cells);
+        seen.accept(record);
         count[0]++;
       });
     } catch (IOException e) {
