@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * last {@value #KEPT} changes of each workspace. Thread-safe.
  */
 final class ChangeLog implements Ingestor.ChangeListener {
-  static final int KEPT = 10_000;
+  static final int KEPT = 1_024;
 
   private final Map<Long, ConcurrentSkipListMap<Long, Ingestor.Change>> byWorkspace =
       new ConcurrentHashMap<>();
