@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.upshift.DataFacts;
 import dev.upshift.ReportContext;
 import dev.upshift.Upshift;
+import dev.upshift.input.CustomerAttributes;
 import dev.upshift.input.Dataset;
 import dev.upshift.input.InputSummary;
 import dev.upshift.input.PhaseTable;
@@ -12,6 +13,7 @@ import dev.upshift.metric.MetricTotals;
 import dev.upshift.input.FxRates;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,7 +32,8 @@ import java.util.Set;
  * group), and the dataset-wide facts of the context ({@link DataFacts}: top tiers, the default
  * range) are recounted: if they did not change, nothing else is computed; if only a product's
  * top tier did, the customers holding that product are computed again; if the resolved range did,
- * that configuration is computed again in full. Every other kind of change (customers, plans,
+ * that configuration is computed again in full. Changed customer attributes move the customers
+ * named in the configurations that cut by an attribute. Every other kind of change (plans,
  * health, targets, rates) is a new full load, by the caller.
  *
  * <p>Every method holds this object's lock: a reader gets a report and the version it belongs to
@@ -51,6 +54,8 @@ final class LiveWorkspace {
       new LinkedHashMap<>(16, 0.75f, true);
   private long version;
   private DataFacts facts;
+  private CustomerAttributes attributes;
+  private boolean attributesChanged;
 
   /**
    * One customer's phases: its rows of lines and the counts of its rows set aside.
@@ -86,10 +91,15 @@ final class LiveWorkspace {
     this.rowCounts = RowCounts.of(summary);
     this.rejectedRows = summary.rejectedRows();
     this.version = base.dataVersion();
+    this.attributes = base.dataset().customers();
   }
 
   String currency() {
     return base.currency();
+  }
+
+  synchronized List<String> attributeNames() {
+    return attributes.names();
   }
 
   synchronized long version() {
@@ -98,7 +108,7 @@ final class LiveWorkspace {
 
   /** The data of the last full load, when no customer changed since; else {@code null}. */
   synchronized WorkspaceData unchangedData() {
-    return changed.isEmpty() && version == base.dataVersion() ? base : null;
+    return changed.isEmpty() && !attributesChanged && version == base.dataVersion() ? base : null;
   }
 
   /** The report configurations kept, most recently used last. */
@@ -143,6 +153,18 @@ final class LiveWorkspace {
    * @param customers every customer whose phases differ from this version's, and their phases now
    */
   synchronized void update(long newVersion, Map<String, Customer> customers) {
+    update(newVersion, customers, attributes, Set.of());
+  }
+
+  /**
+   * As {@link #update(long, Map)}, with the customers' attributes of the new version.
+   *
+   * @param newAttributes every customer's attributes at {@code newVersion}; the same attribute
+   *     names as now (a new or dropped column is a full load, by the caller)
+   * @param attributesOf the customers whose attributes changed
+   */
+  synchronized void update(long newVersion, Map<String, Customer> customers,
+      CustomerAttributes newAttributes, Set<String> attributesOf) {
     if (newVersion < version) {
       throw new IllegalArgumentException("version " + newVersion + " is behind " + version);
     }
@@ -160,14 +182,17 @@ final class LiveWorkspace {
     changed.putAll(customers);
     DataFacts newFacts = factCounts.facts();
     Set<String> productsRetopped = retopped(facts, newFacts);
-    boolean factsChanged = !newFacts.equals(facts);
+    boolean contextChanged = !newFacts.equals(facts) || !attributesOf.isEmpty();
     facts = newFacts;
     version = newVersion;
+    CustomerAttributes oldAttributes = attributes;
+    attributes = requireNonNull(newAttributes, "newAttributes is null");
+    attributesChanged |= !attributesOf.isEmpty();
     for (var iterator = configurations.entrySet().iterator(); iterator.hasNext(); ) {
       var entry = iterator.next();
       Configuration configuration = entry.getValue();
       try {
-        if (!factsChanged) {
+        if (!contextChanged) {
           swap(configuration, configuration.context, before.keySet(), before);
           continue;
         }
@@ -179,6 +204,10 @@ final class LiveWorkspace {
         }
         Set<String> affected = new HashSet<>(before.keySet());
         affected.addAll(holders(productsRetopped));
+        if (readsAttributes(entry.getKey(), oldAttributes) || readsAttributes(entry.getKey(),
+            attributes)) {
+          affected.addAll(attributesOf); // their segment may have changed
+        }
         swap(configuration, context, affected, before);
       } catch (IllegalArgumentException e) {
         // The options no longer fit the data (no phases left to take a range from): the next
@@ -188,9 +217,18 @@ final class LiveWorkspace {
     }
   }
 
-  /** Moves to a new version that changed nothing a report reads (initiatives only). */
-  synchronized void advance(long newVersion) {
-    update(newVersion, Map.of());
+  /**
+   * Whether a configuration cuts by a customers.csv attribute ({@code by} or {@code where}): a
+   * name that is an attribute counts, even where a built-in dimension of that name comes first,
+   * which only computes more than needed.
+   */
+  private static boolean readsAttributes(ReportOptions options, CustomerAttributes attributes) {
+    List<String> names = new ArrayList<>(options.by());
+    if (options.where() != null) {
+      names.add(options.where().dimension());
+    }
+    return names.stream().anyMatch(name -> attributes.hasAttribute(
+        name.trim().toLowerCase(java.util.Locale.ROOT)));
   }
 
   /**
@@ -295,7 +333,7 @@ final class LiveWorkspace {
   /** The context of {@code options} on the current phases: as {@code ReportContext.of(dataset)}. */
   private ReportContext context(ReportOptions options) {
     Dataset dataset = base.dataset();
-    return ReportContext.of(facts, options, dataset.plans(), dataset.customers(),
+    return ReportContext.of(facts, options, dataset.plans(), attributes,
         dataset.health(), dataset.targets(), dataset.currency(),
         FxRates.none(dataset.currency()));
   }

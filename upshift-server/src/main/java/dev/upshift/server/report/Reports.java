@@ -15,6 +15,7 @@ import dev.upshift.movement.Component;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.SegmentFilter;
+import dev.upshift.input.CustomerAttributes;
 import dev.upshift.input.InputException;
 import dev.upshift.server.ingest.Ingestor;
 import dev.upshift.store.Snapshot;
@@ -316,9 +317,11 @@ public final class Reports {
       return false;
     }
     Set<String> customers = new HashSet<>();
+    Set<String> attributesOf = new HashSet<>();
     for (Ingestor.Change change : path) {
       switch (change.kind()) {
         case PHASES -> customers.addAll(change.customers());
+        case CUSTOMERS -> attributesOf.addAll(change.customers());
         case INITIATIVES -> { }
         default -> {
           return false; // a dataset-wide input changed: loaded again in full
@@ -331,7 +334,20 @@ public final class Reports {
     } catch (InputException e) {
       return false; // the full load names the records at fault
     }
-    state.update(snapshot.dataVersion(), now);
+    if (attributesOf.isEmpty()) {
+      state.update(snapshot.dataVersion(), now);
+      return true;
+    }
+    CustomerAttributes attributes;
+    try {
+      attributes = loader.customers(snapshot);
+    } catch (InputException e) {
+      return false;
+    }
+    if (!attributes.names().equals(state.attributeNames())) {
+      return false; // a new or dropped column: dimensions resolve differently
+    }
+    state.update(snapshot.dataVersion(), now, attributes, attributesOf);
     return true;
   }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.upshift.analysis.Initiative;
 import dev.upshift.input.IgnoredReason;
+import dev.upshift.input.CustomerAttributes;
 import dev.upshift.input.InputError;
 import dev.upshift.input.InputException;
 import dev.upshift.io.csv.DatasetReader;
@@ -75,13 +76,7 @@ public final class WorkspaceLoader {
    * @throws InvalidData when the records do not make a valid input in that currency
    */
   public WorkspaceData load(Workspace workspace, String currency) {
-    Path dir;
-    try {
-      Files.createDirectories(workDir);
-      dir = Files.createTempDirectory(workDir, "upshift-read-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a working directory in " + workDir, e);
-    }
+    Path dir = temporaryDirectory();
     try {
       Written written = store.read(workspace, snapshot -> write(snapshot, dir));
       InputFiles files = InputFiles.of(written.files().get(RecordKind.PHASES))
@@ -106,17 +101,50 @@ public final class WorkspaceLoader {
     }
   }
 
+  private Path temporaryDirectory() {
+    try {
+      Files.createDirectories(workDir);
+      return Files.createTempDirectory(workDir, "upshift-read-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a working directory in " + workDir, e);
+    }
+  }
+
+  /**
+   * The customers' attributes in a snapshot, read as {@link #load} reads them (customers.csv,
+   * through the command line's reader): what a live workspace takes when customers changed.
+   */
+  CustomerAttributes customers(Snapshot snapshot) {
+    Path dir = temporaryDirectory();
+    try {
+      Path file = dir.resolve(KindRules.fileName(RecordKind.CUSTOMERS));
+      long rows = writeFile(snapshot, RecordKind.CUSTOMERS, customerColumns(snapshot), file, null,
+          record -> { });
+      if (rows == 0) {
+        return CustomerAttributes.empty();
+      }
+      // Only the customers file is opened; the subscriptions path is never read.
+      return DatasetReader.readSideFiles(InputFiles.of(dir.resolve("unread.csv"))
+          .withCustomers(file)).customers();
+    } finally {
+      delete(dir);
+    }
+  }
+
+  /** customers.csv's columns: the customer id, then every attribute any record has. */
+  private static List<String> customerColumns(Snapshot snapshot) {
+    Set<String> all = new LinkedHashSet<>(COLUMNS.get(RecordKind.CUSTOMERS));
+    snapshot.forEach(RecordKind.CUSTOMERS, record -> all.addAll(record.fields().keySet()));
+    return List.copyOf(all);
+  }
+
   private static Written write(Snapshot snapshot, Path dir) {
     Map<RecordKind, Path> files = new EnumMap<>(RecordKind.class);
     Map<RecordKind, RecordIds> ids = new EnumMap<>(RecordKind.class);
     Map<String, long[]> setAside = new HashMap<>();
     for (RecordKind kind : RecordKind.values()) {
-      List<String> columns = COLUMNS.get(kind);
-      if (kind == RecordKind.CUSTOMERS) {
-        Set<String> all = new LinkedHashSet<>(columns);
-        snapshot.forEach(kind, record -> all.addAll(record.fields().keySet()));
-        columns = List.copyOf(all);
-      }
+      List<String> columns =
+          kind == RecordKind.CUSTOMERS ? customerColumns(snapshot) : COLUMNS.get(kind);
       Path file = dir.resolve(KindRules.fileName(kind));
       // Ids are kept for the kinds a report can find a problem in (phases against rates and the
       // reporting currency; rates against it) and for explanations (phases); the others' records
