@@ -10,6 +10,9 @@ import dev.upshift.segment.SegmentFilter;
 import dev.upshift.server.report.WorkspaceData;
 import dev.upshift.server.report.WorkspaceLoader;
 import dev.upshift.state.Book;
+import dev.upshift.store.DataRecord;
+import dev.upshift.store.IngestMode;
+import dev.upshift.store.RecordKind;
 import dev.upshift.store.Workspace;
 import dev.upshift.time.Grain;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +34,8 @@ import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #11's proof: random batches of phases (new, corrected, moved to another customer),
@@ -76,6 +81,25 @@ class LiveReportsProperties {
       }
     } finally {
       delete(dir);
+    }
+  }
+
+  @Test
+  void aVersionWrittenByAnotherProcess_isLoadedInFull_andTheReportIncludesIt(@TempDir Path dir) {
+    try (TestServer server = TestServer.sqlite(dir)) {
+      String key = server.workspace("acme");
+      Workspace workspace = server.store.findWorkspace("acme").orElseThrow();
+      Steps steps = new Steps(server.http, key, new Random(7));
+      steps.start();
+      check(server, workspace, key, dir, "the first reports");
+
+      // As an `upshift import` beside the server would: straight into the store, unannounced.
+      server.store.ingest(workspace, RecordKind.PHASES, List.of(DataRecord.of("outside",
+          Map.of("customer_id", "C9", "arr", "7000", "start_date", "2025-02-01"))),
+          IngestMode.STRICT);
+      steps.next();
+
+      check(server, workspace, key, dir, "a batch from outside, then one through the server");
     }
   }
 
