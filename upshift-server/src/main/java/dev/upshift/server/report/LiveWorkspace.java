@@ -7,10 +7,10 @@ import dev.upshift.ReportContext;
 import dev.upshift.Upshift;
 import dev.upshift.input.CustomerAttributes;
 import dev.upshift.input.Dataset;
+import dev.upshift.input.FxRates;
 import dev.upshift.input.InputSummary;
 import dev.upshift.input.PhaseTable;
 import dev.upshift.metric.MetricTotals;
-import dev.upshift.input.FxRates;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import java.util.ArrayList;
@@ -98,8 +98,9 @@ final class LiveWorkspace {
     return base.currency();
   }
 
-  synchronized List<String> attributeNames() {
-    return attributes.names();
+  /** The customers' attributes at {@link #version}. */
+  synchronized CustomerAttributes attributes() {
+    return attributes;
   }
 
   synchronized long version() {
@@ -109,11 +110,6 @@ final class LiveWorkspace {
   /** The data of the last full load, when no customer changed since; else {@code null}. */
   synchronized WorkspaceData unchangedData() {
     return changed.isEmpty() && !attributesChanged && version == base.dataVersion() ? base : null;
-  }
-
-  /** The report configurations kept, most recently used last. */
-  synchronized List<ReportOptions> configurations() {
-    return List.copyOf(configurations.keySet());
   }
 
   /**
@@ -134,8 +130,8 @@ final class LiveWorkspace {
     return new Reports.Computed(configuration.report, version);
   }
 
-  /** The customers whose phases changed, now; they are read from the store by the caller. */
-  synchronized Customer current(String customerId) {
+  /** One customer's phases at {@link #version}: as changed since the load, else the load's. */
+  private Customer current(String customerId) {
     Customer now = changed.get(customerId);
     if (now != null) {
       return now;
@@ -148,17 +144,9 @@ final class LiveWorkspace {
 
   /**
    * Moves to {@code newVersion}, where the customers named have the phases given (a customer
-   * absent from the map has no phases any more).
+   * absent from the map has no phases any more) and the customers have these attributes.
    *
    * @param customers every customer whose phases differ from this version's, and their phases now
-   */
-  synchronized void update(long newVersion, Map<String, Customer> customers) {
-    update(newVersion, customers, attributes, Set.of());
-  }
-
-  /**
-   * As {@link #update(long, Map)}, with the customers' attributes of the new version.
-   *
    * @param newAttributes every customer's attributes at {@code newVersion}; the same attribute
    *     names as now (a new or dropped column is a full load, by the caller)
    * @param attributesOf the customers whose attributes changed
@@ -183,6 +171,7 @@ final class LiveWorkspace {
     DataFacts newFacts = factCounts.facts();
     Set<String> productsRetopped = retopped(facts, newFacts);
     boolean contextChanged = !newFacts.equals(facts) || !attributesOf.isEmpty();
+    Set<String> holders = holders(productsRetopped);
     facts = newFacts;
     version = newVersion;
     CustomerAttributes oldAttributes = attributes;
@@ -203,7 +192,7 @@ final class LiveWorkspace {
           continue;
         }
         Set<String> affected = new HashSet<>(before.keySet());
-        affected.addAll(holders(productsRetopped));
+        affected.addAll(holders);
         if (readsAttributes(entry.getKey(), oldAttributes) || readsAttributes(entry.getKey(),
             attributes)) {
           affected.addAll(attributesOf); // their segment may have changed
@@ -350,8 +339,4 @@ final class LiveWorkspace {
     return builder.build();
   }
 
-  /** How many customers changed since the last full load. */
-  synchronized int changedCustomers() {
-    return changed.size();
-  }
 }

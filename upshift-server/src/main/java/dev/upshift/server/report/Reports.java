@@ -8,6 +8,8 @@ import dev.upshift.Upshift;
 import dev.upshift.analysis.Analysis;
 import dev.upshift.analysis.AnalysisOptions;
 import dev.upshift.explain.CustomerExplanation;
+import dev.upshift.input.CustomerAttributes;
+import dev.upshift.input.InputException;
 import dev.upshift.io.report.LedgerWriter;
 import dev.upshift.metric.CustomerPeriod;
 import dev.upshift.metric.RowSinks;
@@ -15,8 +17,6 @@ import dev.upshift.movement.Component;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.SegmentFilter;
-import dev.upshift.input.CustomerAttributes;
-import dev.upshift.input.InputException;
 import dev.upshift.server.ingest.Ingestor;
 import dev.upshift.store.Snapshot;
 import dev.upshift.store.Store;
@@ -29,11 +29,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -293,9 +293,15 @@ public final class Reports {
       state = live.get(key);
       if (state != null) {
         LiveWorkspace held = state;
+        if (held.version() >= version) {
+          return held;
+        }
         // In the workspace's turn, every version this process wrote has been announced.
-        if (held.version() >= version || ingestor.whileIdle(workspace,
-            () -> store.read(workspace, snapshot -> catchUp(workspace, held, snapshot)))) {
+        Step step = ingestor.whileIdle(workspace,
+            () -> store.read(workspace, snapshot -> step(workspace, held, snapshot)));
+        if (step != null) {
+          // Outside the turn and the read: a moved range recomputes a configuration in full.
+          held.update(step.version(), step.customers(), step.attributes(), step.attributesOf());
           return held;
         }
         live.remove(key); // let its memory go before the new one is read
@@ -307,14 +313,25 @@ public final class Reports {
   }
 
   /**
-   * Brings {@code state} to the snapshot's version if every change in between was announced and
-   * touched only phases (or initiatives, which no plain report reads); returns whether it did.
+   * What moves a live state to a snapshot's version.
+   *
+   * @param customers the customers whose phases changed, with their phases now
+   * @param attributes every customer's attributes now
+   * @param attributesOf the customers whose attributes changed
    */
-  private boolean catchUp(Workspace workspace, LiveWorkspace state, Snapshot snapshot) {
+  private record Step(long version, Map<String, LiveWorkspace.Customer> customers,
+      CustomerAttributes attributes, Set<String> attributesOf) {}
+
+  /**
+   * What moves {@code state} to the snapshot's version, if every change in between was announced
+   * and touched only phases, customers or initiatives (which no plain report reads); otherwise
+   * {@code null}.
+   */
+  private Step step(Workspace workspace, LiveWorkspace state, Snapshot snapshot) {
     List<Ingestor.Change> path =
         changes.between(workspace.id(), state.version(), snapshot.dataVersion());
     if (path == null) {
-      return false;
+      return null;
     }
     Set<String> customers = new HashSet<>();
     Set<String> attributesOf = new HashSet<>();
@@ -324,7 +341,7 @@ public final class Reports {
         case CUSTOMERS -> attributesOf.addAll(change.customers());
         case INITIATIVES -> { }
         default -> {
-          return false; // a dataset-wide input changed: loaded again in full
+          return null; // a dataset-wide input changed: loaded again in full
         }
       }
     }
@@ -332,23 +349,21 @@ public final class Reports {
     try {
       now = CustomerReader.read(snapshot, customers, state.currency());
     } catch (InputException e) {
-      return false; // the full load names the records at fault
+      return null; // the full load names the records at fault
     }
     if (attributesOf.isEmpty()) {
-      state.update(snapshot.dataVersion(), now);
-      return true;
+      return new Step(snapshot.dataVersion(), now, state.attributes(), attributesOf);
     }
     CustomerAttributes attributes;
     try {
       attributes = loader.customers(snapshot);
     } catch (InputException e) {
-      return false;
+      return null;
     }
-    if (!attributes.names().equals(state.attributeNames())) {
-      return false; // a new or dropped column: dimensions resolve differently
+    if (!attributes.names().equals(state.attributes().names())) {
+      return null; // a new or dropped column: dimensions resolve differently
     }
-    state.update(snapshot.dataVersion(), now, attributes, attributesOf);
-    return true;
+    return new Step(snapshot.dataVersion(), now, attributes, attributesOf);
   }
 
   /** The workspace's records at its current data version, read once per version. */
