@@ -44,6 +44,10 @@ public final class UpshiftServer implements AutoCloseable {
         reports, Reports::cacheHits);
     metrics.gauge("upshift.report.cache.misses", "Reports, ledgers and datasets computed",
         reports, Reports::cacheMisses);
+    metrics.gauge("upshift.report.live.updates", "Live workspaces moved to a new data version by"
+        + " the customers it changed", reports, Reports::liveUpdates);
+    metrics.gauge("upshift.report.live.loads", "Live workspaces loaded in full", reports,
+        Reports::liveLoads);
     this.api = new Api(timed, ingestor, reports, metrics,
         new RequestLog(config.requestLog(), Clock.systemUTC()), config.maxBodyBytes(),
         config.requestsPerSecond(), config.burst(), draining::get);

@@ -85,7 +85,7 @@ class LiveReportsProperties {
   }
 
   @Test
-  void aVersionWrittenByAnotherProcess_isLoadedInFull_andTheReportIncludesIt(@TempDir Path dir) {
+  void aVersionWrittenByAnotherProcess_isLoadedInFull_thenBatchesAreFollowedAgain(@TempDir Path dir) {
     try (TestServer server = TestServer.sqlite(dir)) {
       String key = server.workspace("acme");
       Workspace workspace = server.store.findWorkspace("acme").orElseThrow();
@@ -97,9 +97,14 @@ class LiveReportsProperties {
       server.store.ingest(workspace, RecordKind.PHASES, List.of(DataRecord.of("outside",
           Map.of("customer_id", "C9", "arr", "7000", "start_date", "2025-02-01"))),
           IngestMode.STRICT);
-      steps.next();
-
+      steps.phases();
       check(server, workspace, key, dir, "a batch from outside, then one through the server");
+      steps.phases();
+      check(server, workspace, key, dir, "then another through the server");
+
+      String metrics = server.http.get("/metrics", null).text();
+      assertThat(metrics).contains("upshift_report_live_loads 2.0"); // the first, the outside one
+      assertThat(metrics).contains("upshift_report_live_updates 1.0"); // the last batch only
     }
   }
 
@@ -150,16 +155,7 @@ class LiveReportsProperties {
     String next() {
       int choice = random.nextInt(20);
       if (choice < 9) {
-        List<String> records = new ArrayList<>();
-        int count = 1 + random.nextInt(3);
-        for (int i = 0; i < count; i++) {
-          String customer = pick(CUSTOMERS);
-          String line = random.nextBoolean() ? "L1" : "L2";
-          records.add(phase(customer, line, random.nextInt(8),
-              random.nextInt(6) == 0 ? pick(CUSTOMERS) : customer));
-        }
-        post("/v1/phases?mode=correct", dedupe(records));
-        return "phases " + records;
+        return phases();
       }
       if (choice < 14 && stored.size() > 3) {
         String id = new ArrayList<>(stored).get(random.nextInt(stored.size()));
@@ -180,6 +176,20 @@ class LiveReportsProperties {
         return "plans " + record;
       }
       return "nothing";
+    }
+
+    /** Posts one to three phases, new or corrected, some moved to another customer. */
+    String phases() {
+      List<String> records = new ArrayList<>();
+      int count = 1 + random.nextInt(3);
+      for (int i = 0; i < count; i++) {
+        String customer = pick(CUSTOMERS);
+        String line = random.nextBoolean() ? "L1" : "L2";
+        records.add(phase(customer, line, random.nextInt(8),
+            random.nextInt(6) == 0 ? pick(CUSTOMERS) : customer));
+      }
+      post("/v1/phases?mode=correct", dedupe(records));
+      return "phases " + records;
     }
 
     /** A phase of slot {@code slot} of a line; {@code owner} other than the customer moves it. */

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -50,6 +51,8 @@ public final class Reports {
   private final ChangeLog changes = new ChangeLog();
   private final ConcurrentHashMap<LiveKey, LiveWorkspace> live = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<LiveKey, Object> loading = new ConcurrentHashMap<>();
+  private final AtomicLong liveUpdates = new AtomicLong();
+  private final AtomicLong liveLoads = new AtomicLong();
   private final LruCache<DataKey, WorkspaceData> data;
   private final LruCache<ReportKey, Report> reports;
   private final LruCache<LedgerKey, Ledger> ledgers;
@@ -302,10 +305,12 @@ public final class Reports {
         if (step != null) {
           // Outside the turn and the read: a moved range recomputes a configuration in full.
           held.update(step.version(), step.customers(), step.attributes(), step.attributesOf());
+          liveUpdates.incrementAndGet();
           return held;
         }
         live.remove(key); // let its memory go before the new one is read
       }
+      liveLoads.incrementAndGet();
       LiveWorkspace loaded = new LiveWorkspace(loader.load(workspace, currency));
       live.put(key, loaded);
       return loaded;
@@ -385,5 +390,15 @@ public final class Reports {
 
   public long cacheMisses() {
     return data.misses() + reports.misses() + ledgers.misses();
+  }
+
+  /** How many times a live workspace was moved to a newer version by its changed customers. */
+  public long liveUpdates() {
+    return liveUpdates.get();
+  }
+
+  /** How many times a live workspace was loaded in full (first use, or a change not followed). */
+  public long liveLoads() {
+    return liveLoads.get();
   }
 }
