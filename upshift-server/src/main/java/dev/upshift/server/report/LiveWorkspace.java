@@ -10,6 +10,7 @@ import dev.upshift.input.Dataset;
 import dev.upshift.input.FxRates;
 import dev.upshift.input.InputSummary;
 import dev.upshift.input.PhaseTable;
+import dev.upshift.input.PlanCatalog;
 import dev.upshift.metric.MetricTotals;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
@@ -33,8 +34,9 @@ import java.util.Set;
  * range) are recounted: if they did not change, nothing else is computed; if only a product's
  * top tier did, the customers holding that product are computed again; if the resolved range did,
  * that configuration is computed again in full. Changed customer attributes move the customers
- * named in the configurations that cut by an attribute. Every other kind of change (plans,
- * health, targets, rates) is a new full load, by the caller.
+ * named in the configurations that cut by an attribute; changed plans move the customers holding
+ * a product whose tiers changed. Every other kind of change (health, targets, rates) is a new full
+ * load, by the caller.
  *
  * <p>Every method holds this object's lock: a reader gets a report and the version it belongs to
  * together, never a report half updated.
@@ -47,7 +49,7 @@ final class LiveWorkspace {
   private final PhaseTable baseTable;
   private final Map<String, Integer> baseIndex;
   private final Map<String, Customer> changed = new HashMap<>();
-  private final FactCounts factCounts;
+  private FactCounts factCounts;
   private final long[] rowCounts;
   private final long rejectedRows;
   private final LinkedHashMap<ReportOptions, Configuration> configurations =
@@ -55,7 +57,9 @@ final class LiveWorkspace {
   private long version;
   private DataFacts facts;
   private CustomerAttributes attributes;
-  private boolean attributesChanged;
+  private PlanCatalog plans;
+  /** Whether customers or plans changed since the load, so that its dataset no longer holds. */
+  private boolean sideFilesChanged;
 
   /**
    * One customer's phases: its rows of lines and the counts of its rows set aside.
@@ -92,6 +96,7 @@ final class LiveWorkspace {
     this.rejectedRows = summary.rejectedRows();
     this.version = base.dataVersion();
     this.attributes = base.dataset().customers();
+    this.plans = base.dataset().plans();
   }
 
   String currency() {
@@ -109,7 +114,7 @@ final class LiveWorkspace {
 
   /** The data of the last full load, when no customer changed since; else {@code null}. */
   synchronized WorkspaceData unchangedData() {
-    return changed.isEmpty() && !attributesChanged && version == base.dataVersion() ? base : null;
+    return changed.isEmpty() && !sideFilesChanged && version == base.dataVersion() ? base : null;
   }
 
   /**
@@ -150,9 +155,10 @@ final class LiveWorkspace {
    * @param newAttributes every customer's attributes at {@code newVersion}; the same attribute
    *     names as now (a new or dropped column is a full load, by the caller)
    * @param attributesOf the customers whose attributes changed
+   * @param newPlans the plans' tiers at {@code newVersion}, or {@code null} when they did not change
    */
   synchronized void update(long newVersion, Map<String, Customer> customers,
-      CustomerAttributes newAttributes, Set<String> attributesOf) {
+      CustomerAttributes newAttributes, Set<String> attributesOf, PlanCatalog newPlans) {
     if (newVersion < version) {
       throw new IllegalArgumentException("version " + newVersion + " is behind " + version);
     }
@@ -168,15 +174,24 @@ final class LiveWorkspace {
       RowCounts.add(rowCounts, entry.getValue().setAside(), 1);
     }
     changed.putAll(customers);
+    Set<String> productsRetiered = new HashSet<>();
+    if (newPlans != null) {
+      productsRetiered = retiered(plans, newPlans);
+      plans = newPlans;
+      factCounts = countFacts(); // rows naming a plan but no tier take their tier from plans
+    }
     DataFacts newFacts = factCounts.facts();
     Set<String> productsRetopped = retopped(facts, newFacts);
-    boolean contextChanged = !newFacts.equals(facts) || !attributesOf.isEmpty();
+    productsRetopped.addAll(productsRetiered);
+    boolean contextChanged =
+        !newFacts.equals(facts) || !attributesOf.isEmpty() || newPlans != null;
+    sideFilesChanged |= newPlans != null;
     Set<String> holders = holders(productsRetopped);
     facts = newFacts;
     version = newVersion;
     CustomerAttributes oldAttributes = attributes;
     attributes = requireNonNull(newAttributes, "newAttributes is null");
-    attributesChanged |= !attributesOf.isEmpty();
+    sideFilesChanged |= !attributesOf.isEmpty();
     for (var iterator = configurations.entrySet().iterator(); iterator.hasNext(); ) {
       var entry = iterator.next();
       Configuration configuration = entry.getValue();
@@ -268,6 +283,47 @@ final class LiveWorkspace {
     return holders;
   }
 
+  /**
+   * The products of the current rows that the two catalogs tier differently: a (product, plan)
+   * on some row with another tier, or another top tier. A customer's computation reads the
+   * catalog only there, so customers without such a product compute the same under both.
+   */
+  private Set<String> retiered(PlanCatalog before, PlanCatalog after) {
+    Set<String> products = new HashSet<>();
+    List<PhaseTable> tables = new ArrayList<>(changed.size() + 1);
+    tables.add(baseTable);
+    changed.values().forEach(customer -> tables.add(customer.table()));
+    for (PhaseTable table : tables) {
+      Set<Long> pairs = new HashSet<>();
+      for (int r = 0; r < table.size(); r++) {
+        pairs.add(((long) table.productOf(r) << 32) | (table.planOf(r) & 0xffffffffL));
+      }
+      for (long pair : pairs) {
+        String product = table.productName((int) (pair >>> 32));
+        String plan = table.planName((int) pair);
+        if (!before.tier(product, plan).equals(after.tier(product, plan))
+            || !before.topTier(product).equals(after.topTier(product))) {
+          products.add(product);
+        }
+      }
+    }
+    return products;
+  }
+
+  /** The facts of the current rows, counted afresh (the plans changed). */
+  private FactCounts countFacts() {
+    FactCounts counts = new FactCounts(plans);
+    counts.add(baseTable, 1);
+    for (Map.Entry<String, Customer> entry : changed.entrySet()) {
+      Integer index = baseIndex.get(entry.getKey());
+      if (index != null) {
+        counts.add(baseRows(index), -1);
+      }
+      counts.add(entry.getValue().table(), 1);
+    }
+    return counts;
+  }
+
   /** The products whose seen top tier differs between two facts. */
   private static Set<String> retopped(DataFacts before, DataFacts after) {
     Set<String> products = new HashSet<>(before.seenTops().keySet());
@@ -322,7 +378,7 @@ final class LiveWorkspace {
   /** The context of {@code options} on the current phases: as {@code ReportContext.of(dataset)}. */
   private ReportContext context(ReportOptions options) {
     Dataset dataset = base.dataset();
-    return ReportContext.of(facts, options, dataset.plans(), attributes,
+    return ReportContext.of(facts, options, plans, attributes,
         dataset.health(), dataset.targets(), dataset.currency(),
         FxRates.none(dataset.currency()));
   }

@@ -10,6 +10,7 @@ import dev.upshift.analysis.AnalysisOptions;
 import dev.upshift.explain.CustomerExplanation;
 import dev.upshift.input.CustomerAttributes;
 import dev.upshift.input.InputException;
+import dev.upshift.input.PlanCatalog;
 import dev.upshift.io.report.LedgerWriter;
 import dev.upshift.metric.CustomerPeriod;
 import dev.upshift.metric.RowSinks;
@@ -304,7 +305,8 @@ public final class Reports {
             () -> store.read(workspace, snapshot -> step(workspace, held, snapshot)));
         if (step != null) {
           // Outside the turn and the read: a moved range recomputes a configuration in full.
-          held.update(step.version(), step.customers(), step.attributes(), step.attributesOf());
+          held.update(step.version(), step.customers(), step.attributes(), step.attributesOf(),
+              step.plans());
           liveUpdates.incrementAndGet();
           return held;
         }
@@ -323,14 +325,15 @@ public final class Reports {
    * @param customers the customers whose phases changed, with their phases now
    * @param attributes every customer's attributes now
    * @param attributesOf the customers whose attributes changed
+   * @param plans the plans' tiers now, or {@code null} when they did not change
    */
   private record Step(long version, Map<String, LiveWorkspace.Customer> customers,
-      CustomerAttributes attributes, Set<String> attributesOf) {}
+      CustomerAttributes attributes, Set<String> attributesOf, PlanCatalog plans) {}
 
   /**
    * What moves {@code state} to the snapshot's version, if every change in between was announced
-   * and touched only phases, customers or initiatives (which no plain report reads); otherwise
-   * {@code null}.
+   * and touched only phases, customers, plans or initiatives (which no plain report reads);
+   * otherwise {@code null}.
    */
   private Step step(Workspace workspace, LiveWorkspace state, Snapshot snapshot) {
     List<Ingestor.Change> path =
@@ -340,10 +343,12 @@ public final class Reports {
     }
     Set<String> customers = new HashSet<>();
     Set<String> attributesOf = new HashSet<>();
+    boolean plansChanged = false;
     for (Ingestor.Change change : path) {
       switch (change.kind()) {
         case PHASES -> customers.addAll(change.customers());
         case CUSTOMERS -> attributesOf.addAll(change.customers());
+        case PLANS -> plansChanged = true;
         case INITIATIVES -> { }
         default -> {
           return null; // a dataset-wide input changed: loaded again in full
@@ -356,19 +361,22 @@ public final class Reports {
     } catch (InputException e) {
       return null; // the full load names the records at fault
     }
-    if (attributesOf.isEmpty()) {
-      return new Step(snapshot.dataVersion(), now, state.attributes(), attributesOf);
-    }
-    CustomerAttributes attributes;
+    CustomerAttributes attributes = state.attributes();
+    PlanCatalog plans = null;
     try {
-      attributes = loader.customers(snapshot);
+      if (!attributesOf.isEmpty()) {
+        attributes = loader.customers(snapshot);
+        if (!attributes.names().equals(state.attributes().names())) {
+          return null; // a new or dropped column: dimensions resolve differently
+        }
+      }
+      if (plansChanged) {
+        plans = loader.plans(snapshot);
+      }
     } catch (InputException e) {
       return null;
     }
-    if (!attributes.names().equals(state.attributes().names())) {
-      return null; // a new or dropped column: dimensions resolve differently
-    }
-    return new Step(snapshot.dataVersion(), now, attributes, attributesOf);
+    return new Step(snapshot.dataVersion(), now, attributes, attributesOf, plans);
   }
 
   /** The workspace's records at its current data version, read once per version. */

@@ -3,13 +3,15 @@ package dev.upshift.server.report;
 import static java.util.Objects.requireNonNull;
 
 import dev.upshift.analysis.Initiative;
-import dev.upshift.input.IgnoredReason;
 import dev.upshift.input.CustomerAttributes;
+import dev.upshift.input.IgnoredReason;
 import dev.upshift.input.InputError;
 import dev.upshift.input.InputException;
+import dev.upshift.input.PlanCatalog;
 import dev.upshift.io.csv.DatasetReader;
 import dev.upshift.io.csv.InitiativesReader;
 import dev.upshift.io.csv.InputFiles;
+import dev.upshift.io.csv.SideFiles;
 import dev.upshift.io.csv.SubscriptionColumns;
 import dev.upshift.server.ingest.KindRules;
 import dev.upshift.store.DataRecord;
@@ -115,17 +117,30 @@ public final class WorkspaceLoader {
    * through the command line's reader): what a live workspace takes when customers changed.
    */
   CustomerAttributes customers(Snapshot snapshot) {
+    SideFiles side = readAlone(snapshot, RecordKind.CUSTOMERS);
+    return side == null ? CustomerAttributes.empty() : side.customers();
+  }
+
+  /** The plans' tiers in a snapshot, read as {@link #load} reads them (plans.csv). */
+  PlanCatalog plans(Snapshot snapshot) {
+    SideFiles side = readAlone(snapshot, RecordKind.PLANS);
+    return side == null ? PlanCatalog.empty() : side.plans();
+  }
+
+  /** One side file's records, written and read alone; {@code null} when there are none. */
+  private SideFiles readAlone(Snapshot snapshot, RecordKind kind) {
     Path dir = temporaryDirectory();
     try {
-      Path file = dir.resolve(KindRules.fileName(RecordKind.CUSTOMERS));
-      long rows = writeFile(snapshot, RecordKind.CUSTOMERS, customerColumns(snapshot), file, null,
-          record -> { });
-      if (rows == 0) {
-        return CustomerAttributes.empty();
+      Path file = dir.resolve(KindRules.fileName(kind));
+      List<String> columns =
+          kind == RecordKind.CUSTOMERS ? customerColumns(snapshot) : COLUMNS.get(kind);
+      if (writeFile(snapshot, kind, columns, file, null, record -> { }) == 0) {
+        return null;
       }
-      // Only the customers file is opened; the subscriptions path is never read.
-      return DatasetReader.readSideFiles(InputFiles.of(dir.resolve("unread.csv"))
-          .withCustomers(file)).customers();
+      // Only this file is opened; the subscriptions path is never read.
+      InputFiles files = InputFiles.of(dir.resolve("unread.csv"));
+      files = kind == RecordKind.CUSTOMERS ? files.withCustomers(file) : files.withPlans(file);
+      return DatasetReader.readSideFiles(files);
     } finally {
       delete(dir);
     }
