@@ -52,6 +52,8 @@ public final class Reports {
   private final ChangeLog changes = new ChangeLog();
   private final ConcurrentHashMap<LiveKey, LiveWorkspace> live = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<LiveKey, Object> loading = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<LiveKey, Long> lastUsed = new ConcurrentHashMap<>();
+  private final int liveEntries;
   private final AtomicLong liveUpdates = new AtomicLong();
   private final AtomicLong liveLoads = new AtomicLong();
   private final LruCache<DataKey, WorkspaceData> data;
@@ -59,7 +61,8 @@ public final class Reports {
   private final LruCache<LedgerKey, Ledger> ledgers;
 
   /**
-   * @param dataEntries how many workspace versions to keep read (each holds its dataset)
+   * @param dataEntries how many workspace versions to keep read (each holds its dataset), and how
+   *     many workspaces (and reporting currencies) to keep live
    * @param resultEntries how many reports and ledgers to keep
    */
   public Reports(Store store, WorkspaceLoader loader, Ingestor ingestor, int dataEntries,
@@ -69,6 +72,7 @@ public final class Reports {
     this.ingestor = requireNonNull(ingestor, "ingestor is null");
     ingestor.addListener(changes);
     this.data = new LruCache<>(dataEntries);
+    this.liveEntries = dataEntries;
     this.reports = new LruCache<>(resultEntries);
     this.ledgers = new LruCache<>(resultEntries);
   }
@@ -288,6 +292,7 @@ public final class Reports {
    */
   private LiveWorkspace live(Workspace workspace, String currency) {
     LiveKey key = new LiveKey(workspace.id(), currency);
+    lastUsed.put(key, System.nanoTime());
     long version = store.dataVersion(workspace);
     LiveWorkspace state = live.get(key);
     if (state != null && state.version() >= version) {
@@ -313,9 +318,27 @@ public final class Reports {
         live.remove(key); // let its memory go before the new one is read
       }
       liveLoads.incrementAndGet();
+      makeRoom(key);
       LiveWorkspace loaded = new LiveWorkspace(loader.load(workspace, currency));
       live.put(key, loaded);
       return loaded;
+    }
+  }
+
+  /** Lets the least recently used live workspaces go until {@code key}'s fits. */
+  private void makeRoom(LiveKey key) {
+    while (live.size() >= liveEntries) {
+      LiveKey oldest = null;
+      for (LiveKey other : live.keySet()) {
+        if (!other.equals(key) && (oldest == null
+            || lastUsed.getOrDefault(other, 0L) < lastUsed.getOrDefault(oldest, 0L))) {
+          oldest = other;
+        }
+      }
+      if (oldest == null) {
+        return;
+      }
+      live.remove(oldest);
     }
   }
 
