@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -213,9 +215,10 @@ final class LiveWorkspace {
           affected.addAll(attributesOf); // their segment may have changed
         }
         swap(configuration, context, affected, before);
-      } catch (IllegalArgumentException e) {
-        // The options no longer fit the data (no phases left to take a range from): the next
-        // request computes them again and reports why.
+      } catch (RuntimeException e) {
+        // The options no longer fit the data (no phases left to take a range from), or a total
+        // overflowed: the configuration is dropped rather than left half updated, and the next
+        // request computes it again and reports why.
         iterator.remove();
       }
     }
@@ -232,7 +235,7 @@ final class LiveWorkspace {
       names.add(options.where().dimension());
     }
     return names.stream().anyMatch(name -> attributes.hasAttribute(
-        name.trim().toLowerCase(java.util.Locale.ROOT)));
+        name.trim().toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -328,7 +331,7 @@ final class LiveWorkspace {
   private static Set<String> retopped(DataFacts before, DataFacts after) {
     Set<String> products = new HashSet<>(before.seenTops().keySet());
     products.addAll(after.seenTops().keySet());
-    products.removeIf(p -> java.util.Objects.equals(before.seenTops().get(p),
+    products.removeIf(p -> Objects.equals(before.seenTops().get(p),
         after.seenTops().get(p)));
     return products;
   }
@@ -394,5 +397,4 @@ final class LiveWorkspace {
     }
     return builder.build();
   }
-
 }
