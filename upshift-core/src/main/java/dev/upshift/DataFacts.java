@@ -56,6 +56,23 @@ public final class DataFacts implements Serializable {
     return new DataFacts(TierLadder.seenTops(catalog, table), earliest, latest);
   }
 
+  /**
+   * The facts with these values: how a holder that keeps them current as phases come and go (the
+   * service, counting each top tier and day) states them without a table.
+   *
+   * @param seenTops the highest known tier on any row of each product
+   * @param earliestDay the earliest start (epoch day), or {@link Integer#MAX_VALUE} for no phases
+   * @param latestDay the latest day named (epoch day), or {@link Integer#MIN_VALUE} for no phases
+   */
+  public static DataFacts of(Map<String, Integer> seenTops, int earliestDay, int latestDay) {
+    requireNonNull(seenTops, "seenTops is null");
+    if ((earliestDay == Integer.MAX_VALUE) != (latestDay == Integer.MIN_VALUE)) {
+      throw new IllegalArgumentException("earliest " + earliestDay + " and latest " + latestDay
+          + " must both be set or both be absent");
+    }
+    return new DataFacts(seenTops, earliestDay, latestDay);
+  }
+
   /** The facts of both parts together. */
   public DataFacts plus(DataFacts other) {
     Map<String, Integer> tops = new HashMap<>(seenTops);

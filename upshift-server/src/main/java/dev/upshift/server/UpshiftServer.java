@@ -43,16 +43,22 @@ public final class UpshiftServer implements AutoCloseable {
     this.config = requireNonNull(config, "config is null");
     this.metrics = new ServerMetrics();
     Store timed = new TimedStore(requireNonNull(store, "store is null"), metrics);
-    Reports reports = new Reports(timed, new WorkspaceLoader(timed, config.workDir()),
+    Ingestor ingestor = new Ingestor(timed);
+    Reports reports = new Reports(timed, new WorkspaceLoader(timed, config.workDir()), ingestor,
         config.dataCacheEntries(), config.resultCacheEntries());
     metrics.gauge("upshift.report.cache.hits", "Reports, ledgers and datasets found computed",
         reports, Reports::cacheHits);
     metrics.gauge("upshift.report.cache.misses", "Reports, ledgers and datasets computed",
         reports, Reports::cacheMisses);
+    metrics.gauge("upshift.report.live.updates", "Live workspaces moved to a new data version by"
+        + " the customers it changed", reports, Reports::liveUpdates);
+    metrics.gauge("upshift.report.live.loads", "Live workspaces loaded in full", reports,
+        Reports::liveLoads);
     // The store's version is read every few seconds for listened-to workspaces only: it catches
     // an `upshift import` beside the server; changes made here are announced at once.
     this.events = new WorkspaceEvents(timed, EVENTS_POLL);
-    this.api = new Api(timed, new Ingestor(timed, events), reports, events, metrics,
+    ingestor.addListener(change -> events.changed(change.workspace(), change.toVersion()));
+    this.api = new Api(timed, ingestor, reports, events, metrics,
         new RequestLog(config.requestLog(), Clock.systemUTC()), config.maxBodyBytes(),
         config.requestsPerSecond(), config.burst(), draining::get);
     this.app = Javalin.create(javalin -> {

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <p>One monitor guards everything: listeners are a few dashboards and scripts, and a change wakes
  * all of them to compare versions, which costs nothing next to the report they then ask for.
  */
-public final class WorkspaceEvents implements DataVersionListener, AutoCloseable {
+public final class WorkspaceEvents implements AutoCloseable {
   private final Store store;
   /** Workspace id → the highest version announced (or read) so far. */
   private final Map<Long, Long> latest = new HashMap<>();
@@ -60,13 +60,13 @@ public final class WorkspaceEvents implements DataVersionListener, AutoCloseable
     }
   }
 
-  @Override
-  public void changed(Workspace workspace, long dataVersion) {
+  /** Told of a workspace's new data version once the change that made it is committed. */
+  public void changed(long workspace, long dataVersion) {
     synchronized (this) {
       // Versions of workspaces nobody listens to are not kept: listen() reads its own.
-      if (listened.containsKey(workspace.id())
-          && latest.getOrDefault(workspace.id(), -1L) < dataVersion) {
-        latest.put(workspace.id(), dataVersion);
+      if (listened.containsKey(workspace)
+          && latest.getOrDefault(workspace, -1L) < dataVersion) {
+        latest.put(workspace, dataVersion);
         notifyAll();
       }
     }
@@ -83,7 +83,7 @@ public final class WorkspaceEvents implements DataVersionListener, AutoCloseable
     Listener listener = new Listener(workspace);
     try {
       // Read after registering, so a change committed meanwhile is seen by the poll or announced.
-      changed(workspace, store.dataVersion(workspace));
+      changed(workspace.id(), store.dataVersion(workspace));
     } catch (RuntimeException e) {
       listener.close();
       throw e;
@@ -161,7 +161,7 @@ public final class WorkspaceEvents implements DataVersionListener, AutoCloseable
     }
     for (Workspace workspace : workspaces) {
       try {
-        changed(workspace, store.dataVersion(workspace));
+        changed(workspace.id(), store.dataVersion(workspace));
       } catch (RuntimeException e) {
         // The store is briefly unavailable: the next look tries again; listeners lose nothing.
       }

@@ -2,7 +2,6 @@ package dev.upshift.server.ingest;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.upshift.server.events.DataVersionListener;
 import dev.upshift.store.DataRecord;
 import dev.upshift.store.IngestMode;
 import dev.upshift.store.IngestResult;
@@ -11,11 +10,15 @@ import dev.upshift.store.Store;
 import dev.upshift.store.StoreException;
 import dev.upshift.store.Workspace;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Ingests batches (SPEC §8.3): checks each against the stored records it could clash with, read at
@@ -31,17 +34,93 @@ public final class Ingestor {
   static final int ATTEMPTS = 5;
 
   private final Store store;
-  private final DataVersionListener listener;
   private final ConcurrentHashMap<Long, ReentrantLock> turns = new ConcurrentHashMap<>();
+  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
 
   public Ingestor(Store store) {
-    this(store, DataVersionListener.NONE);
+    this.store = requireNonNull(store, "store is null");
   }
 
-  /** @param listener told of each new data version once its batch or retraction is committed */
-  public Ingestor(Store store, DataVersionListener listener) {
-    this.store = requireNonNull(store, "store is null");
-    this.listener = requireNonNull(listener, "listener is null");
+  /**
+   * One data version this process wrote: which kind changed and, for phases and customers, whose
+   * records. Knowing every step from one version to another lets a reader update what it computed
+   * at the first instead of reading everything again.
+   *
+   * @param workspace the workspace id
+   * @param fromVersion the version the change was made on
+   * @param toVersion {@code fromVersion + 1}
+   * @param kind the kind of the records changed
+   * @param customers the customers whose records of {@code kind} changed, before or after (a
+   *     corrected phase moved to another customer names both); empty for the other kinds
+   */
+  public record Change(long workspace, long fromVersion, long toVersion, RecordKind kind,
+      Set<String> customers) {
+    public Change {
+      requireNonNull(kind, "kind is null");
+      customers = Set.copyOf(customers);
+      if (toVersion != fromVersion + 1) {
+        throw new IllegalArgumentException("a change is one version: " + fromVersion + " -> "
+            + toVersion);
+      }
+    }
+  }
+
+  /** Told of each change, in version order per workspace, before the writer's reply is sent. */
+  @FunctionalInterface
+  public interface ChangeListener {
+    void changed(Change change);
+  }
+
+  /** Adds a listener; it runs on the writing thread, inside the workspace's turn: keep it short. */
+  public void addListener(ChangeListener listener) {
+    listeners.add(requireNonNull(listener, "listener is null"));
+  }
+
+  /**
+   * Runs {@code action} while no batch or retraction of the workspace is being written by this
+   * process: every version this process stored has been announced to the listeners by then.
+   */
+  public <T> T whileIdle(Workspace workspace, Supplier<T> action) {
+    ReentrantLock turn = turn(workspace);
+    turn.lock();
+    try {
+      return action.get();
+    } finally {
+      turn.unlock();
+    }
+  }
+
+  private ReentrantLock turn(Workspace workspace) {
+    return turns.computeIfAbsent(workspace.id(), id -> new ReentrantLock(true));
+  }
+
+  /**
+   * Retracts one record (SPEC §8.3) in the workspace's turn, announcing the change.
+   *
+   * @return the data version after the deletion, or empty if there was no such record
+   */
+  public OptionalLong retract(Workspace workspace, RecordKind kind, String id) {
+    ReentrantLock turn = turn(workspace);
+    turn.lock();
+    try {
+      long before = store.dataVersion(workspace);
+      Optional<DataRecord> record = store.get(workspace, kind, id);
+      OptionalLong after = store.retract(workspace, kind, id);
+      if (after.isPresent() && after.getAsLong() == before + 1 && record.isPresent()) {
+        String customer = record.get().customerId();
+        announce(new Change(workspace.id(), before, after.getAsLong(), kind,
+            kind.foundByCustomer() && customer != null ? Set.of(customer) : Set.of()));
+      }
+      return after;
+    } finally {
+      turn.unlock();
+    }
+  }
+
+  private void announce(Change change) {
+    for (ChangeListener listener : listeners) {
+      listener.changed(change);
+    }
   }
 
   /** A batch with errors: nothing was stored (a 422). */
@@ -99,7 +178,7 @@ public final class Ingestor {
     requireNonNull(mode, "mode is null");
     // What needs no stored records is done before this batch's turn, beside another's.
     BatchValidator.Prepared prepared = BatchValidator.prepare(kind, batch);
-    ReentrantLock turn = turns.computeIfAbsent(workspace.id(), id -> new ReentrantLock(true));
+    ReentrantLock turn = turn(workspace);
     turn.lock();
     try {
       for (int attempt = 1; ; attempt++) {
@@ -108,6 +187,8 @@ public final class Ingestor {
         if (!checked.valid()) {
           throw new InvalidRecords(checked.errors(), checked.errorCount());
         }
+        Set<String> moved = kind.foundByCustomer() && mode == IngestMode.CORRECT
+            ? customersLeft(workspace, kind, prepared, stored) : Set.of();
         IngestResult result;
         try {
           result = store.ingest(workspace, kind, prepared.prepared(), mode, stored.dataVersion());
@@ -120,7 +201,15 @@ public final class Ingestor {
         if (!result.stored()) {
           throw new Conflict(result.conflicts());
         }
-        listener.changed(workspace, result.dataVersion());
+        if (result.dataVersion() == stored.dataVersion() + 1) {
+          Set<String> customers = new HashSet<>();
+          if (kind.foundByCustomer()) {
+            customers.addAll(prepared.customerIds());
+            customers.addAll(moved);
+          }
+          announce(new Change(workspace.id(), stored.dataVersion(), result.dataVersion(), kind,
+              customers));
+        }
         return result;
       }
     } finally {
@@ -129,14 +218,21 @@ public final class Ingestor {
   }
 
   /**
-   * Retracts one record (SPEC §8.3 {@code DELETE}).
-   *
-   * @return the new data version, or empty when there is no such record
+   * The customers that stored records a correction replaces belong to, when not the batch's own:
+   * a phase corrected onto another customer leaves its old customer changed too. Only ids the
+   * check did not read (those of other customers) are looked up.
    */
-  public OptionalLong retract(Workspace workspace, RecordKind kind, String id) {
-    OptionalLong version = store.retract(workspace, kind, id);
-    version.ifPresent(v -> listener.changed(workspace, v));
-    return version;
+  private Set<String> customersLeft(Workspace workspace, RecordKind kind,
+      BatchValidator.Prepared prepared, BatchValidator.Stored stored) {
+    Set<String> read = new HashSet<>();
+    stored.sameKind().forEach(record -> read.add(record.id()));
+    Set<String> customers = new HashSet<>();
+    for (String id : prepared.ids()) {
+      if (id != null && !read.contains(id)) {
+        store.get(workspace, kind, id).map(DataRecord::customerId).ifPresent(customers::add);
+      }
+    }
+    return customers;
   }
 
   /**

@@ -8,6 +8,9 @@ import dev.upshift.Upshift;
 import dev.upshift.analysis.Analysis;
 import dev.upshift.analysis.AnalysisOptions;
 import dev.upshift.explain.CustomerExplanation;
+import dev.upshift.input.CustomerAttributes;
+import dev.upshift.input.InputException;
+import dev.upshift.input.PlanCatalog;
 import dev.upshift.io.report.LedgerWriter;
 import dev.upshift.metric.CustomerPeriod;
 import dev.upshift.metric.RowSinks;
@@ -15,6 +18,8 @@ import dev.upshift.movement.Component;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.SegmentFilter;
+import dev.upshift.server.ingest.Ingestor;
+import dev.upshift.store.Snapshot;
 import dev.upshift.store.Store;
 import dev.upshift.store.Workspace;
 import dev.upshift.time.Period;
@@ -24,9 +29,13 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -39,23 +48,38 @@ import java.util.function.Predicate;
 public final class Reports {
   private final Store store;
   private final WorkspaceLoader loader;
+  private final Ingestor ingestor;
+  private final ChangeLog changes = new ChangeLog();
+  private final ConcurrentHashMap<LiveKey, LiveWorkspace> live = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<LiveKey, Object> loading = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<LiveKey, Long> lastUsed = new ConcurrentHashMap<>();
+  private final int liveEntries;
+  private final AtomicLong liveUpdates = new AtomicLong();
+  private final AtomicLong liveLoads = new AtomicLong();
   private final LruCache<DataKey, WorkspaceData> data;
   private final LruCache<ReportKey, Report> reports;
   private final LruCache<LedgerKey, Ledger> ledgers;
 
   /**
-   * @param dataEntries how many workspace versions to keep read (each holds its dataset)
+   * @param dataEntries how many workspace versions to keep read (each holds its dataset), and how
+   *     many workspaces (and reporting currencies) to keep live
    * @param resultEntries how many reports and ledgers to keep
    */
-  public Reports(Store store, WorkspaceLoader loader, int dataEntries, int resultEntries) {
+  public Reports(Store store, WorkspaceLoader loader, Ingestor ingestor, int dataEntries,
+      int resultEntries) {
     this.store = requireNonNull(store, "store is null");
     this.loader = requireNonNull(loader, "loader is null");
+    this.ingestor = requireNonNull(ingestor, "ingestor is null");
+    ingestor.addListener(changes);
     this.data = new LruCache<>(dataEntries);
+    this.liveEntries = dataEntries;
     this.reports = new LruCache<>(resultEntries);
     this.ledgers = new LruCache<>(resultEntries);
   }
 
   private record DataKey(long workspace, long dataVersion, String currency) {}
+
+  private record LiveKey(long workspace, String currency) {}
 
   private record ReportKey(DataKey data, ReportRequest request, boolean dashboard) {}
 
@@ -74,6 +98,9 @@ public final class Reports {
    * @throws IllegalArgumentException when an option does not fit the data (an unknown dimension)
    */
   public Computed report(Workspace workspace, ReportRequest request, boolean dashboard) {
+    if (!request.analysis() && !dashboard) {
+      return live(workspace, request.currency()).report(request.options());
+    }
     WorkspaceData read = current(workspace, request.currency());
     DataKey key = new DataKey(workspace.id(), read.dataVersion(), read.currency());
     Report report = reports.get(new ReportKey(key, request, dashboard),
@@ -258,9 +285,131 @@ public final class Reports {
   /** An explanation with the data it was computed from (whose phase ids it cites). */
   public record Explained(CustomerExplanation explanation, WorkspaceData data) {}
 
+  /**
+   * The workspace's live state at the store's data version (or a later one): caught up from the
+   * version it holds by reading the customers changed since, or loaded in full the first time, or
+   * when a change it cannot follow came in between.
+   */
+  private LiveWorkspace live(Workspace workspace, String currency) {
+    LiveKey key = new LiveKey(workspace.id(), currency);
+    lastUsed.put(key, System.nanoTime());
+    long version = store.dataVersion(workspace);
+    LiveWorkspace state = live.get(key);
+    if (state != null && state.version() >= version) {
+      return state;
+    }
+    synchronized (loading.computeIfAbsent(key, k -> new Object())) {
+      state = live.get(key);
+      if (state != null) {
+        LiveWorkspace held = state;
+        if (held.version() >= version) {
+          return held;
+        }
+        // In the workspace's turn, every version this process wrote has been announced.
+        Step step = ingestor.whileIdle(workspace,
+            () -> store.read(workspace, snapshot -> step(workspace, held, snapshot)));
+        if (step != null) {
+          // Outside the turn and the read: a moved range recomputes a configuration in full.
+          held.update(step.version(), step.customers(), step.attributes(), step.attributesOf(),
+              step.plans());
+          liveUpdates.incrementAndGet();
+          return held;
+        }
+        live.remove(key); // let its memory go before the new one is read
+      }
+      liveLoads.incrementAndGet();
+      makeRoom(key);
+      LiveWorkspace loaded = new LiveWorkspace(loader.load(workspace, currency));
+      live.put(key, loaded);
+      return loaded;
+    }
+  }
+
+  /** Lets the least recently used live workspaces go until {@code key}'s fits. */
+  private void makeRoom(LiveKey key) {
+    while (live.size() >= liveEntries) {
+      LiveKey oldest = null;
+      for (LiveKey other : live.keySet()) {
+        if (!other.equals(key) && (oldest == null
+            || lastUsed.getOrDefault(other, 0L) < lastUsed.getOrDefault(oldest, 0L))) {
+          oldest = other;
+        }
+      }
+      if (oldest == null) {
+        return;
+      }
+      live.remove(oldest);
+    }
+  }
+
+  /**
+   * What moves a live state to a snapshot's version.
+   *
+   * @param customers the customers whose phases changed, with their phases now
+   * @param attributes every customer's attributes now
+   * @param attributesOf the customers whose attributes changed
+   * @param plans the plans' tiers now, or {@code null} when they did not change
+   */
+  private record Step(long version, Map<String, LiveWorkspace.Customer> customers,
+      CustomerAttributes attributes, Set<String> attributesOf, PlanCatalog plans) {}
+
+  /**
+   * What moves {@code state} to the snapshot's version, if every change in between was announced
+   * and touched only phases, customers, plans or initiatives (which no plain report reads);
+   * otherwise {@code null}.
+   */
+  private Step step(Workspace workspace, LiveWorkspace state, Snapshot snapshot) {
+    List<Ingestor.Change> path =
+        changes.between(workspace.id(), state.version(), snapshot.dataVersion());
+    if (path == null) {
+      return null;
+    }
+    Set<String> customers = new HashSet<>();
+    Set<String> attributesOf = new HashSet<>();
+    boolean plansChanged = false;
+    for (Ingestor.Change change : path) {
+      switch (change.kind()) {
+        case PHASES -> customers.addAll(change.customers());
+        case CUSTOMERS -> attributesOf.addAll(change.customers());
+        case PLANS -> plansChanged = true;
+        case INITIATIVES -> { }
+        default -> {
+          return null; // a dataset-wide input changed: loaded again in full
+        }
+      }
+    }
+    Map<String, LiveWorkspace.Customer> now;
+    try {
+      now = CustomerReader.read(snapshot, customers, state.currency());
+    } catch (InputException e) {
+      return null; // the full load names the records at fault
+    }
+    CustomerAttributes attributes = state.attributes();
+    PlanCatalog plans = null;
+    try {
+      if (!attributesOf.isEmpty()) {
+        attributes = loader.customers(snapshot);
+        if (!attributes.names().equals(state.attributes().names())) {
+          return null; // a new or dropped column: dimensions resolve differently
+        }
+      }
+      if (plansChanged) {
+        plans = loader.plans(snapshot);
+      }
+    } catch (InputException e) {
+      return null;
+    }
+    return new Step(snapshot.dataVersion(), now, attributes, attributesOf, plans);
+  }
+
   /** The workspace's records at its current data version, read once per version. */
   private WorkspaceData current(Workspace workspace, String currency) {
     long version = store.dataVersion(workspace);
+    LiveWorkspace state = live.get(new LiveKey(workspace.id(), currency));
+    WorkspaceData held = state == null ? null : state.unchangedData();
+    if (held != null && held.dataVersion() == version) {
+      return held; // the live state's full load serves the other results too
+    }
     return data.get(new DataKey(workspace.id(), version, currency),
         () -> loader.load(workspace, currency));
   }
@@ -272,5 +421,15 @@ public final class Reports {
 
   public long cacheMisses() {
     return data.misses() + reports.misses() + ledgers.misses();
+  }
+
+  /** How many times a live workspace was moved to a newer version by its changed customers. */
+  public long liveUpdates() {
+    return liveUpdates.get();
+  }
+
+  /** How many times a live workspace was loaded in full (first use, or a change not followed). */
+  public long liveLoads() {
+    return liveLoads.get();
   }
 }

@@ -3,11 +3,15 @@ package dev.upshift.server.report;
 import static java.util.Objects.requireNonNull;
 
 import dev.upshift.analysis.Initiative;
+import dev.upshift.input.CustomerAttributes;
+import dev.upshift.input.IgnoredReason;
 import dev.upshift.input.InputError;
 import dev.upshift.input.InputException;
+import dev.upshift.input.PlanCatalog;
 import dev.upshift.io.csv.DatasetReader;
 import dev.upshift.io.csv.InitiativesReader;
 import dev.upshift.io.csv.InputFiles;
+import dev.upshift.io.csv.SideFiles;
 import dev.upshift.io.csv.SubscriptionColumns;
 import dev.upshift.server.ingest.KindRules;
 import dev.upshift.store.DataRecord;
@@ -25,10 +29,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -63,7 +69,7 @@ public final class WorkspaceLoader {
 
   /** What was written in one snapshot. */
   private record Written(long dataVersion, Map<RecordKind, Path> files,
-      Map<RecordKind, RecordIds> ids) {}
+      Map<RecordKind, RecordIds> ids, Map<String, long[]> setAside) {}
 
   /**
    * Reads the workspace's records at its current data version.
@@ -72,13 +78,7 @@ public final class WorkspaceLoader {
    * @throws InvalidData when the records do not make a valid input in that currency
    */
   public WorkspaceData load(Workspace workspace, String currency) {
-    Path dir;
-    try {
-      Files.createDirectories(workDir);
-      dir = Files.createTempDirectory(workDir, "upshift-read-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a working directory in " + workDir, e);
-    }
+    Path dir = temporaryDirectory();
     try {
       Written written = store.read(workspace, snapshot -> write(snapshot, dir));
       InputFiles files = InputFiles.of(written.files().get(RecordKind.PHASES))
@@ -93,7 +93,8 @@ public final class WorkspaceLoader {
         List<Initiative> initiatives =
             initiativesFile == null ? List.of() : InitiativesReader.read(initiativesFile);
         return new WorkspaceData(written.dataVersion(), files.currency(),
-            DatasetReader.read(files).dataset(), initiatives, written.ids().get(RecordKind.PHASES));
+            DatasetReader.read(files).dataset(), initiatives, written.ids().get(RecordKind.PHASES),
+            written.setAside());
       } catch (InputException e) {
         throw invalid(e, written);
       }
@@ -102,33 +103,87 @@ public final class WorkspaceLoader {
     }
   }
 
+  private Path temporaryDirectory() {
+    try {
+      Files.createDirectories(workDir);
+      return Files.createTempDirectory(workDir, "upshift-read-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a working directory in " + workDir, e);
+    }
+  }
+
+  /**
+   * The customers' attributes in a snapshot, read as {@link #load} reads them (customers.csv,
+   * through the command line's reader): what a live workspace takes when customers changed.
+   */
+  CustomerAttributes customers(Snapshot snapshot) {
+    SideFiles side = readAlone(snapshot, RecordKind.CUSTOMERS);
+    return side == null ? CustomerAttributes.empty() : side.customers();
+  }
+
+  /** The plans' tiers in a snapshot, read as {@link #load} reads them (plans.csv). */
+  PlanCatalog plans(Snapshot snapshot) {
+    SideFiles side = readAlone(snapshot, RecordKind.PLANS);
+    return side == null ? PlanCatalog.empty() : side.plans();
+  }
+
+  /** One side file's records, written and read alone; {@code null} when there are none. */
+  private SideFiles readAlone(Snapshot snapshot, RecordKind kind) {
+    Path dir = temporaryDirectory();
+    try {
+      Path file = dir.resolve(KindRules.fileName(kind));
+      List<String> columns =
+          kind == RecordKind.CUSTOMERS ? customerColumns(snapshot) : COLUMNS.get(kind);
+      if (writeFile(snapshot, kind, columns, file, null, record -> { }) == 0) {
+        return null;
+      }
+      // Only this file is opened; the subscriptions path is never read.
+      InputFiles files = InputFiles.of(dir.resolve("unread.csv"));
+      files = kind == RecordKind.CUSTOMERS ? files.withCustomers(file) : files.withPlans(file);
+      return DatasetReader.readSideFiles(files);
+    } finally {
+      delete(dir);
+    }
+  }
+
+  /** customers.csv's columns: the customer id, then every attribute any record has. */
+  private static List<String> customerColumns(Snapshot snapshot) {
+    Set<String> all = new LinkedHashSet<>(COLUMNS.get(RecordKind.CUSTOMERS));
+    snapshot.forEach(RecordKind.CUSTOMERS, record -> all.addAll(record.fields().keySet()));
+    return List.copyOf(all);
+  }
+
   private static Written write(Snapshot snapshot, Path dir) {
     Map<RecordKind, Path> files = new EnumMap<>(RecordKind.class);
     Map<RecordKind, RecordIds> ids = new EnumMap<>(RecordKind.class);
+    Map<String, long[]> setAside = new HashMap<>();
     for (RecordKind kind : RecordKind.values()) {
-      List<String> columns = COLUMNS.get(kind);
-      if (kind == RecordKind.CUSTOMERS) {
-        Set<String> all = new LinkedHashSet<>(columns);
-        snapshot.forEach(kind, record -> all.addAll(record.fields().keySet()));
-        columns = List.copyOf(all);
-      }
+      List<String> columns =
+          kind == RecordKind.CUSTOMERS ? customerColumns(snapshot) : COLUMNS.get(kind);
       Path file = dir.resolve(KindRules.fileName(kind));
       // Ids are kept for the kinds a report can find a problem in (phases against rates and the
       // reporting currency; rates against it) and for explanations (phases); the others' records
       // were fully checked when stored and no option changes how they read.
       RecordIds kept = kind == RecordKind.PHASES || kind == RecordKind.FX ? new RecordIds() : null;
-      long rows = writeFile(snapshot, kind, columns, file, kept);
+      Consumer<DataRecord> seen = kind != RecordKind.PHASES ? record -> { } : record -> {
+        IgnoredReason reason = RowCounts.setAside(record);
+        if (reason != null) {
+          setAside.computeIfAbsent(record.customerId(), c -> new long[RowCounts.SIZE])
+              [1 + reason.ordinal()]++;
+        }
+      };
+      long rows = writeFile(snapshot, kind, columns, file, kept, seen);
       if (rows > 0 || kind == RecordKind.PHASES) {
         files.put(kind, file);
       }
       ids.put(kind, kept == null ? new RecordIds() : kept);
     }
-    return new Written(snapshot.dataVersion(), files, ids);
+    return new Written(snapshot.dataVersion(), files, ids, setAside);
   }
 
   /** Writes one kind's records as its CSV file; returns how many. */
   private static long writeFile(Snapshot snapshot, RecordKind kind, List<String> columns,
-      Path file, RecordIds ids) {
+      Path file, RecordIds ids, Consumer<DataRecord> seen) {
     long[] count = new long[1];
     try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
         1 << 16)) {
@@ -145,6 +200,7 @@ public final class WorkspaceLoader {
           ids.add(line, record.id());
         }
         csv.row(cells);
+        seen.accept(record);
         count[0]++;
       });
     } catch (IOException e) {
