@@ -9,6 +9,7 @@ import dev.upshift.store.Store;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class Api {
   private final RequestLog log;
   private final BooleanSupplier draining;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final long maxBodyBytes;
 
   /**
    * @param maxBodyBytes the largest request body
@@ -45,6 +47,7 @@ public final class Api {
     this.metrics = metrics;
     this.log = log;
     this.draining = draining;
+    this.maxBodyBytes = maxBodyBytes;
     List<Route> all = new ArrayList<>();
     all.addAll(new OpsRoutes(metrics, draining).routes());
     // Fixed paths before the /v1/{kind} patterns that would also match them.
@@ -94,6 +97,12 @@ public final class Api {
           access.admit(ctx, route.scope());
         }
         handler.handle(ctx);
+      } catch (Exception e) {
+        if (route.method() == HandlerType.POST
+            && !(e instanceof ApiException api && api.code() == ErrorCode.PAYLOAD_TOO_LARGE)) {
+          Bodies.discardRest(ctx, maxBodyBytes);
+        }
+        throw e;
       } finally {
         inFlight.decrementAndGet();
       }
