@@ -33,12 +33,14 @@ final class ChildServer implements AutoCloseable {
 
   private final Process process;
   private final Path stderr;
+  private final Path stdout;
   final int port;
   final Client client;
 
-  private ChildServer(Process process, Path stderr, int port) {
+  private ChildServer(Process process, Path stderr, Path stdout, int port) {
     this.process = process;
     this.stderr = stderr;
+    this.stdout = stdout;
     this.port = port;
     this.client = new Client(port);
   }
@@ -48,23 +50,26 @@ final class ChildServer implements AutoCloseable {
    * limit is out of reach: the suite's clients are many on one key.
    *
    * @param dir where the child's error output and report files go
-   * @param heap the child's {@code -Xmx}
+   * @param jvmOptions the child's JVM options ({@code -Xmx…})
    */
-  static ChildServer start(Backend backend, Path dir, String heap) {
+  static ChildServer start(Backend backend, Path dir, List<String> jvmOptions) {
     try {
       Files.createDirectories(dir);
       Path stderr = Files.createTempFile(dir, "serve-", ".err");
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-          "-cp", System.getProperty("java.class.path"), "dev.upshift.cli.UpshiftCommand", "serve"));
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+          "dev.upshift.cli.UpshiftCommand", "serve"));
       command.addAll(backend.storeFlags());
       command.addAll(List.of("--port", "0", "--rate-limit", "1000000", "--rate-burst", "1000000",
           "--shutdown-seconds", "5", "--work-dir", dir.resolve("work").toString()));
+      Path stdout = Files.createTempFile(dir, "serve-", ".log");
       Process process = new ProcessBuilder(command)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD) // the request log
+          .redirectOutput(stdout.toFile()) // the request log
           .redirectError(stderr.toFile()).start();
       ALIVE.add(process);
-      ChildServer child = new ChildServer(process, stderr, awaitPort(process, stderr));
+      ChildServer child = new ChildServer(process, stderr, stdout, awaitPort(process, stderr));
       child.awaitHealthy();
       return child;
     } catch (IOException e) {
@@ -122,11 +127,16 @@ final class ChildServer implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** The child's error output (its stack traces, if any). */
+  /** The child's error output (its stack traces, if any) and the request log's 5xx lines. */
   String errors() {
     try {
-      return Files.readString(stderr, StandardCharsets.UTF_8);
-    } catch (IOException e) {
+      StringBuilder errors = new StringBuilder(Files.readString(stderr, StandardCharsets.UTF_8));
+      try (java.util.stream.Stream<String> log = Files.lines(stdout, StandardCharsets.UTF_8)) {
+        log.filter(line -> line.contains("\"status\":5")).limit(20)
+            .forEach(line -> errors.append(line).append('\n'));
+      }
+      return errors.toString();
+    } catch (IOException | java.io.UncheckedIOException e) {
       return "(unreadable: " + e + ")";
     }
   }

@@ -75,7 +75,7 @@ class LoadTest {
     AtomicLong records = new AtomicLong();
     String loadBefore = loadAverage();
     double seconds;
-    try (ChildServer child = ChildServer.start(backend, dir.resolve("child"), "1500m")) {
+    try (ChildServer child = ChildServer.start(backend, dir.resolve("child"), List.of("-Xmx2g"))) {
       Client client = child.client;
       Workload.Batch first = Workload.phases("seed", 50, new Random(seed));
       assertThat(client.postJson(first.path(), key, first.json()).status()).isEqualTo(200);

@@ -27,7 +27,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Reports, ledgers and explanations of a workspace (SPEC §8.4), computed by the same engine and
@@ -42,6 +44,9 @@ public final class Reports {
   private final LruCache<DataKey, WorkspaceData> data;
   private final LruCache<ReportKey, Report> reports;
   private final LruCache<LedgerKey, Ledger> ledgers;
+  /** Reports, ledgers and explanations being read or computed at once: two, or half the cores. */
+  private final Semaphore computing =
+      new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors() / 2), true);
 
   /**
    * @param dataEntries how many workspace versions to keep read (each holds its dataset)
@@ -74,6 +79,10 @@ public final class Reports {
    * @throws IllegalArgumentException when an option does not fit the data (an unknown dimension)
    */
   public Computed report(Workspace workspace, ReportRequest request, boolean dashboard) {
+    return bounded(() -> reportNow(workspace, request, dashboard));
+  }
+
+  private Computed reportNow(Workspace workspace, ReportRequest request, boolean dashboard) {
     WorkspaceData read = current(workspace, request.currency());
     DataKey key = new DataKey(workspace.id(), read.dataVersion(), read.currency());
     Report report = reports.get(new ReportKey(key, request, dashboard),
@@ -118,6 +127,11 @@ public final class Reports {
    *     different {@code where}
    */
   public Ledger ledger(Workspace workspace, ReportRequest request, String period,
+      String component, SegmentFilter segment) {
+    return bounded(() -> ledgerNow(workspace, request, period, component, segment));
+  }
+
+  private Ledger ledgerNow(Workspace workspace, ReportRequest request, String period,
       String component, SegmentFilter segment) {
     requireNonNull(period, "period is null");
     if (component != null && !COMPONENTS.contains(component)) {
@@ -246,6 +260,10 @@ public final class Reports {
    * @throws java.util.NoSuchElementException when the workspace has no phases of the customer
    */
   public Explained explain(Workspace workspace, ReportRequest request, String customerId) {
+    return bounded(() -> explainNow(workspace, request, customerId));
+  }
+
+  private Explained explainNow(Workspace workspace, ReportRequest request, String customerId) {
     WorkspaceData read = current(workspace, request.currency());
     if (read.dataset().table().indexOfCustomer(customerId) < 0) {
       throw new java.util.NoSuchElementException("no customer \"" + customerId + "\"");
@@ -259,8 +277,29 @@ public final class Reports {
   public record Explained(CustomerExplanation explanation, WorkspaceData data) {}
 
   /** The workspace's records at its current data version, read once per version. */
+  /**
+   * Runs a request's reading and computing while holding one of the permits: each holds a
+   * workspace version's data and the engine's working memory, so under clients that keep changing
+   * the data — every request a new version — unbounded concurrency ran the server out of memory
+   * (found by the reliability suite's load test). The others queue.
+   */
+  private <T> T bounded(Supplier<T> work) {
+    computing.acquireUninterruptibly();
+    try {
+      return work.get();
+    } finally {
+      computing.release();
+    }
+  }
+
   private WorkspaceData current(Workspace workspace, String currency) {
     long version = store.dataVersion(workspace);
+    // Results of a workspace's older versions are never asked for again (requests read the
+    // current one): kept, 64 ledgers of a large workspace ran the server out of memory while
+    // clients kept changing its data (found by the reliability suite's load test).
+    Predicate<DataKey> older = key -> key.workspace() == workspace.id() && key.dataVersion() < version;
+    reports.removeIf(key -> older.test(key.data()));
+    ledgers.removeIf(key -> older.test(key.data()));
     return data.get(new DataKey(workspace.id(), version, currency),
         () -> loader.load(workspace, currency));
   }
