@@ -13,9 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §8.5, "bad input never crashes the server or corrupts stored data": seeded fuzzed bodies
@@ -24,27 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  * 4xx with the JSON error body; afterwards the server still answers, the stored records and the
  * report are what they were, and a valid batch is stored.
  */
-class BadInputTest {
+class BadInputTest extends OnBothStores {
   /** How many fuzzed bodies (a dev run may ask for fewer or more). */
   private static final int BODIES = Integer.getInteger("upshift.reliability.fuzzBodies", 1_500);
   /** The fuzzing stops early past this, whatever the count (a loaded machine). */
   private static final long MAX_SECONDS = 180;
   private static final long HUNDRED_MB = 100L << 20;
 
-  @Test
-  void sqlite(@TempDir Path dir) {
-    run(Backend.sqlite(dir), dir);
-  }
-
-  @Test
-  @Tag("postgres")
-  void postgres(@TempDir Path dir) {
-    try (Backend backend = Backend.postgres()) {
-      run(backend, dir);
-    }
-  }
-
-  private void run(Backend backend, Path dir) {
+  @Override
+  void run(Backend backend, Path dir) {
     long seed = Long.getLong("upshift.reliability.seed", System.nanoTime());
     System.out.printf(Locale.ROOT, "BadInputTest[%s]: seed %d%n", backend.name(), seed);
     Random random = new Random(seed);

@@ -18,9 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §8.5, "a crash (kill -9) at any moment never loses a record whose batch was acknowledged
@@ -30,29 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  * acknowledged batch is stored whole, every other batch whole or not at all, nothing else is
  * stored, and the served report is a fresh computation over the stored records.
  */
-class CrashTest {
+class CrashTest extends OnBothStores {
   static final int ROUNDS = 20;
   private static final int CLIENTS = 4;
   /** Customers per phases batch (one to three phases each). */
   private static final int CUSTOMERS_PER_BATCH = 20;
 
-  @Test
-  void sqlite(@TempDir Path dir) {
-    run(Backend.sqlite(dir), dir);
-  }
-
-  @Test
-  @Tag("postgres")
-  void postgres(@TempDir Path dir) {
-    try (Backend backend = Backend.postgres()) {
-      run(backend, dir);
-    }
-  }
-
   /** A batch's fate as the client saw it. */
   private record Sent(Workload.Batch batch, boolean acknowledged) {}
 
-  private void run(Backend backend, Path dir) {
+  @Override
+  void run(Backend backend, Path dir) {
     long seed = Long.getLong("upshift.reliability.seed", System.nanoTime());
     System.out.printf(Locale.ROOT, "CrashTest[%s]: seed %d (-Dupshift.reliability.seed=%d repeats it)%n",
         backend.name(), seed, seed);
@@ -170,8 +155,7 @@ class CrashTest {
       int exit = child.kill();
       assertThat(exit).as("the exit status of a process killed by SIGKILL").isEqualTo(128 + 9);
       figures.kills++;
-      clients.shutdown();
-      assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).as("clients finished").isTrue();
+      Threads.awaitAll(clients, 120);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

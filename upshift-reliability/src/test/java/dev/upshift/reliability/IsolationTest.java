@@ -21,9 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §8.2, "a workspace's data is never visible from another": two workspaces hold records of
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shared id shows beta's record, acme's own ids are 404 exactly as ids that never were, and acme's
  * records, report and keys are afterwards what they were.
  */
-class IsolationTest {
+class IsolationTest extends OnBothStores {
   /** Values only acme's records hold: none may appear in a reply to beta. */
   private static final List<String> ACME_ONLY = List.of("Atlantis", "271828.18", "AcmeZircon",
       "ACME-ONLY", "acme-secret-initiative", "0.917311", "61.75");
@@ -47,19 +44,6 @@ class IsolationTest {
     List<String> ids = new ArrayList<>(ACME_OWN.values());
     ids.add(acmeKeyId);
     return ids;
-  }
-
-  @Test
-  void sqlite(@TempDir Path dir) {
-    run(Backend.sqlite(dir), dir);
-  }
-
-  @Test
-  @Tag("postgres")
-  void postgres(@TempDir Path dir) {
-    try (Backend backend = Backend.postgres()) {
-      run(backend, dir);
-    }
   }
 
   /** The records of one workspace: per kind, a JSON batch. */
@@ -94,7 +78,8 @@ class IsolationTest {
   /** A request of the sweep: which route it exercises. */
   private record Call(Route route, String method, String path, String accept, String body) {}
 
-  private void run(Backend backend, Path dir) {
+  @Override
+  void run(Backend backend, Path dir) {
     try (LocalServer server = new LocalServer(backend, dir.resolve("work"))) {
       String acme = server.workspace("acme");
       String beta = server.workspace("beta");

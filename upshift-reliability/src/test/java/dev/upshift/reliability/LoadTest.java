@@ -19,11 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §8.5, "ingestion and reports keep working under concurrent clients": {@value #CLIENTS}
@@ -33,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * explanations. No reply is a 5xx; afterwards every acknowledged record is stored and the report
  * is a fresh computation. Throughput and latencies are printed.
  */
-class LoadTest {
+class LoadTest extends OnBothStores {
   static final int CLIENTS = 32;
   private static final int SECONDS = Integer.getInteger("upshift.reliability.loadSeconds", 60);
   /** The first few 4xx replies to reads, printed with the figures. */
@@ -41,23 +37,11 @@ class LoadTest {
   private static final String[] REPORTS = {"", "grain=quarter", "by=region,channel",
       "grain=quarter&book=contracted&by=channel", "analysis=true"};
 
-  @Test
-  void sqlite(@TempDir Path dir) {
-    run(Backend.sqlite(dir), dir);
-  }
-
-  @Test
-  @Tag("postgres")
-  void postgres(@TempDir Path dir) {
-    try (Backend backend = Backend.postgres()) {
-      run(backend, dir);
-    }
-  }
-
   /** The kinds of request, for the latencies. */
   enum Type { INGEST_PHASES, INGEST_CUSTOMERS, REPORT, LEDGER, LIST, EXPLAIN }
 
-  private void run(Backend backend, Path dir) {
+  @Override
+  void run(Backend backend, Path dir) {
     long seed = Long.getLong("upshift.reliability.seed", System.nanoTime());
     System.out.printf("LoadTest[%s]: seed %d, %d clients for %d s%n", backend.name(), seed,
         CLIENTS, SECONDS);
@@ -86,31 +70,22 @@ class LoadTest {
       long start = System.nanoTime();
       long end = start + SECONDS * 1_000_000_000L;
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-      try {
-        for (int t = 0; t < CLIENTS; t++) {
-          int thread = t;
-          clients.execute(() -> {
-            Random random = new Random(seed + 1 + thread);
-            // Bounded in time (the deadline) and in count.
-            for (int n = 0; n < 100_000 && System.nanoTime() < end && failures.size() < 20; n++) {
-              try {
-                request(client, key, "t" + thread + "n" + n, random, latencies, acknowledged,
-                    statuses, records, failures);
-              } catch (UncheckedIOException e) {
-                failures.add("t" + thread + "n" + n + ": " + e);
-              }
+      for (int t = 0; t < CLIENTS; t++) {
+        int thread = t;
+        clients.execute(() -> {
+          Random random = new Random(seed + 1 + thread);
+          // Bounded in time (the deadline) and in count.
+          for (int n = 0; n < 100_000 && System.nanoTime() < end && failures.size() < 20; n++) {
+            try {
+              request(client, key, "t" + thread + "n" + n, random, latencies, acknowledged,
+                  statuses, records, failures);
+            } catch (UncheckedIOException e) {
+              failures.add("t" + thread + "n" + n + ": " + e);
             }
-          });
-        }
-        clients.shutdown();
-        assertThat(clients.awaitTermination(SECONDS + 300L, TimeUnit.SECONDS))
-            .as("clients finished").isTrue();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      } finally {
-        clients.shutdownNow();
+          }
+        });
       }
+      Threads.awaitAll(clients, SECONDS + 300L);
       seconds = (System.nanoTime() - start) / 1e9;
       String loadAfter = loadAverage();
       print(backend, seconds, latencies, acknowledged, records.get(), statuses, loadBefore, loadAfter);

@@ -11,7 +11,6 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -125,30 +124,22 @@ class RetryTest {
     Outcome outcome = new Outcome();
     ConcurrentLinkedQueue<Send> queue = new ConcurrentLinkedQueue<>(sends);
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    try {
-      for (int t = 0; t < CLIENTS; t++) {
-        clients.execute(() -> {
-          for (Send send = queue.poll(); send != null; send = queue.poll()) {
-            Client.Reply reply = send.send(client, key);
-            outcome.sentRecords.addAndGet(send.batch().records().size());
-            if (reply.status() != 200) {
-              outcome.failures.add(send.batch().name() + (send.csv() ? " (csv)" : "") + ": " + reply);
-              continue;
-            }
-            outcome.created.addAndGet(reply.json().get("created").asLong());
-            outcome.unchanged.addAndGet(reply.json().get("unchanged").asLong());
-            outcome.corrected.addAndGet(reply.json().get("corrected").asLong());
+    for (int t = 0; t < CLIENTS; t++) {
+      clients.execute(() -> {
+        for (Send send = queue.poll(); send != null; send = queue.poll()) {
+          Client.Reply reply = send.send(client, key);
+          outcome.sentRecords.addAndGet(send.batch().records().size());
+          if (reply.status() != 200) {
+            outcome.failures.add(send.batch().name() + (send.csv() ? " (csv)" : "") + ": " + reply);
+            continue;
           }
-        });
-      }
-      clients.shutdown();
-      assertThat(clients.awaitTermination(300, TimeUnit.SECONDS)).as("clients finished").isTrue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } finally {
-      clients.shutdownNow();
+          outcome.created.addAndGet(reply.json().get("created").asLong());
+          outcome.unchanged.addAndGet(reply.json().get("unchanged").asLong());
+          outcome.corrected.addAndGet(reply.json().get("corrected").asLong());
+        }
+      });
     }
+    Threads.awaitAll(clients, 300);
     return outcome;
   }
 
