@@ -2,9 +2,9 @@ package dev.upshift.server.api;
 
 import dev.upshift.io.csv.InputFiles;
 import dev.upshift.metric.RateCounting;
-import dev.upshift.money.Micros;
 import dev.upshift.metric.RateWindow;
 import dev.upshift.metric.UpsellMember;
+import dev.upshift.money.Micros;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.SegmentFilter;
 import dev.upshift.server.report.ReportRequest;

@@ -276,7 +276,6 @@ public final class Reports {
   /** An explanation with the data it was computed from (whose phase ids it cites). */
   public record Explained(CustomerExplanation explanation, WorkspaceData data) {}
 
-  /** The workspace's records at its current data version, read once per version. */
   /**
    * Runs a request's reading and computing while holding one of the permits: each holds a
    * workspace version's data and the engine's working memory, so under clients that keep changing
@@ -292,6 +291,7 @@ public final class Reports {
     }
   }
 
+  /** The workspace's records at its current data version, read once per version. */
   private WorkspaceData current(Workspace workspace, String currency) {
     long version = store.dataVersion(workspace);
     // Results of a workspace's older versions are never asked for again (requests read the
