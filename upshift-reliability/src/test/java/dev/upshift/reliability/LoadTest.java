@@ -59,7 +59,7 @@ class LoadTest extends OnBothStores {
     AtomicLong records = new AtomicLong();
     String loadBefore = loadAverage();
     double seconds;
-    try (ChildServer child = ChildServer.start(backend, dir.resolve("child"), List.of("-Xmx2g"))) {
+    try (ChildServer child = ChildServer.start(backend, dir.resolve("child"), List.of("-Xmx3g"))) {
       Client client = child.client;
       Workload.Batch first = Workload.phases("seed", 50, new Random(seed));
       assertThat(client.postJson(first.path(), key, first.json()).status()).isEqualTo(200);

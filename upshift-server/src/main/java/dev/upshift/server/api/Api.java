@@ -97,6 +97,10 @@ public final class Api {
           access.admit(ctx, route.scope());
         }
         handler.handle(ctx);
+      } catch (Error e) {
+        // Javalin answers an Error with an empty 500 and no trace: through the error body instead,
+        // which prints it.
+        throw new IllegalStateException(e.toString(), e);
       } catch (Exception e) {
         if (route.method() == HandlerType.POST
             && !(e instanceof ApiException api && api.code() == ErrorCode.PAYLOAD_TOO_LARGE)) {
