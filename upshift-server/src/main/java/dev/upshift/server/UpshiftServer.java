@@ -3,6 +3,7 @@ package dev.upshift.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.upshift.server.api.Api;
+import dev.upshift.server.api.JettyErrors;
 import dev.upshift.server.api.Route;
 import dev.upshift.server.events.WorkspaceEvents;
 import dev.upshift.server.ingest.Ingestor;
@@ -74,7 +75,10 @@ public final class UpshiftServer implements AutoCloseable {
         // Counts requests until their response is complete, so that Jetty's stop waits for them.
         handler.insertHandler(new GracefulHandler());
       });
-      javalin.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownTimeout().toMillis()));
+      javalin.jetty.modifyServer(server -> {
+        server.setStopTimeout(config.shutdownTimeout().toMillis());
+        server.setErrorHandler(new JettyErrors()); // JSON, for requests no route could see
+      });
       api.configure(javalin);
     });
   }

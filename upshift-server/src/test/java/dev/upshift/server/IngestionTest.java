@@ -276,6 +276,59 @@ class IngestionTest {
   }
 
   @Test
+  void jsonBodiesThatAreNotStrictUtf8_are400AndStoreNothing() {
+    // Overlong '/' (C0 AF) and an encoded surrogate (ED A0 80): a lenient decoder would store
+    // them as text (found by the reliability suite).
+    for (byte[] bad : new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}}) {
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      body.writeBytes("{\"records\": [{\"id\": \"u1\", \"customer_id\": \"C".getBytes(
+          java.nio.charset.StandardCharsets.UTF_8));
+      body.writeBytes(bad);
+      body.writeBytes("\", \"arr\": 5, \"start_date\": \"2026-01-01\"}]}".getBytes(
+          java.nio.charset.StandardCharsets.UTF_8));
+      Http.Reply reply = http.post("/v1/phases", key, "application/json", body.toByteArray());
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+      assertThat(reply.json().at("/error/message").asText()).contains("not valid UTF-8");
+    }
+    assertThat(http.get("/v1/phases", key).json().get("records")).isEmpty();
+  }
+
+  @Test
+  void aLargeBodyRefusedAtItsStart_isAnsweredRatherThanCutOff() {
+    // Refused after its first bytes, the rest unread: the client, still sending, must get the
+    // reply, not a connection closed under it (found by the reliability suite).
+    byte[] notABatch = ("[" + " ".repeat(8 << 20) + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Http.Reply malformed = http.post("/v1/phases", key, "application/json", notABatch);
+    Http.Reply wrongType = http.post("/v1/phases", key, "text/plain", notABatch);
+
+    assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
+    assertThat(wrongType.status()).as(wrongType.toString()).isEqualTo(415);
+    assertThat(post("phases", batch(phase("p1", "C1", "10", "2026-01-01", null))).status()).isEqualTo(200);
+  }
+
+  @Test
+  void requestsJettyRefusesBeforeAnyRoute_getTheJsonErrorBody() {
+    // A NUL in the path: refused by Jetty's parser, which answered with an HTML page (found by
+    // the reliability suite).
+    Http.Reply reply = http.get("/v1/customers/%00/explain", key);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.header("Content-Type")).startsWith("application/json");
+    assertThat(reply.errorCode()).isEqualTo("invalid_request");
+    assertThat(reply.json().at("/error/message").asText()).startsWith("the request cannot be read");
+  }
+
+  @Test
+  void bodiesNestedBeyondTheReadersDepth_are400NotAnInternalError() {
+    // The reader's depth limit is reported without a location (found by the reliability suite).
+    Http.Reply nested = post("phases", "{\"records\": [" + "{\"a\": ".repeat(5_000) + "1"
+        + "}".repeat(5_000) + "]}");
+    assertThat(nested.status()).as(nested.toString()).isEqualTo(400);
+    assertThat(nested.errorCode()).isEqualTo("invalid_request");
+    assertThat(nested.json().at("/error/message").asText()).startsWith("the body is not valid JSON");
+  }
+
+  @Test
   void aReportAfterAnAcknowledgedBatchReflectsIt() {
     post("phases", batch(phase("p1", "C1", "10", "2026-01-01", null)));
     JsonNode before = http.get("/v1/report?from=2026-01&to=2026-02", key).json();

@@ -258,6 +258,10 @@ class ReportsTest {
       "currency=EURO|currency must be a three-letter ISO 4217 code, not 'EURO'",
       "grain=month&grain=year|parameter 'grain' is given 2 times; give it once",
       "granularity=month|unknown parameter 'granularity'",
+      // Amounts beyond the engine's micro-units were an internal error (the reliability suite).
+      "minExpansionArr=1e400|minExpansionArr is too large: amounts are at most 9223372036854.775807",
+      "minExpansionArr=10000000000000|minExpansionArr is too large",
+      "arrBuckets=1000,1e999999999|arrBuckets is too large",
   })
   void badOptions_are400WithAMessage(String query, String message) {
     Http.Reply reply = http.get("/v1/report?" + query, key);

@@ -10,6 +10,7 @@ import dev.upshift.store.Store;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class Api {
   private final RequestLog log;
   private final BooleanSupplier draining;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final long maxBodyBytes;
 
   /**
    * @param maxBodyBytes the largest request body
@@ -47,6 +49,7 @@ public final class Api {
     this.metrics = metrics;
     this.log = log;
     this.draining = draining;
+    this.maxBodyBytes = maxBodyBytes;
     List<Route> all = new ArrayList<>();
     all.addAll(new OpsRoutes(metrics, draining).routes());
     all.addAll(new DashboardRoutes().routes());
@@ -98,6 +101,16 @@ public final class Api {
           access.admit(ctx, route.scope());
         }
         handler.handle(ctx);
+      } catch (Error e) {
+        // Javalin answers an Error with an empty 500 and no trace: through the error body instead,
+        // which prints it.
+        throw new IllegalStateException(e.toString(), e);
+      } catch (Exception e) {
+        if (route.method() == HandlerType.POST
+            && !(e instanceof ApiException api && api.code() == ErrorCode.PAYLOAD_TOO_LARGE)) {
+          Bodies.discardRest(ctx, maxBodyBytes);
+        }
+        throw e;
       } finally {
         inFlight.decrementAndGet();
       }

@@ -66,6 +66,28 @@ final class Bodies {
     };
   }
 
+  /**
+   * Reads and drops what is left of a refused request's body, up to {@code limit} bytes, so that
+   * the client — still sending — gets the error reply rather than a connection closed under it
+   * (Jetty closes a connection whose request body was left unread). A body over the limit is not
+   * read: its 413 closes the connection.
+   */
+  static void discardRest(Context ctx, long limit) {
+    byte[] buffer = new byte[64 * 1024];
+    try {
+      InputStream rest = ctx.req().getInputStream();
+      for (long read = 0; read <= limit; ) {
+        int n = rest.read(buffer);
+        if (n < 0) {
+          return;
+        }
+        read += n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // The connection is gone or the body unreadable: the reply is sent as it can be.
+    }
+  }
+
   static ApiException tooLarge(long limit) {
     return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than "
         + limit + " bytes; send smaller batches");

@@ -4,6 +4,7 @@ import dev.upshift.io.csv.InputFiles;
 import dev.upshift.metric.RateCounting;
 import dev.upshift.metric.RateWindow;
 import dev.upshift.metric.UpsellMember;
+import dev.upshift.money.Micros;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.SegmentFilter;
 import dev.upshift.server.report.ReportRequest;
@@ -155,12 +156,25 @@ final class ReportQuery {
     }
   }
 
+  /** An amount: a decimal that fits the engine's micro-units (at most 13 integer digits). */
   private static BigDecimal decimal(String name, String value) {
+    BigDecimal amount;
     try {
-      return new BigDecimal(value.strip());
+      amount = new BigDecimal(value.strip());
     } catch (NumberFormatException e) {
       throw ApiException.badRequest(name + " must be a decimal number, not '" + value + "'");
     }
+    // Its integer digits, counted before scaling: 1e400 must not become a 400-digit number.
+    try {
+      if (amount.signum() != 0 && (long) amount.precision() - amount.scale() > 13) {
+        throw new ArithmeticException("too many digits");
+      }
+      Micros.of(amount);
+    } catch (ArithmeticException e) {
+      throw ApiException.badRequest(name + " is too large: amounts are at most "
+          + Micros.toDecimal(Long.MAX_VALUE).toPlainString() + ", not '" + value + "'");
+    }
+    return amount;
   }
 
   private static boolean bool(String name, String value) {

@@ -1,6 +1,7 @@
 package dev.upshift.server.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,7 +11,12 @@ import dev.upshift.io.csv.RecordTable;
 import dev.upshift.store.RecordKind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +68,11 @@ public final class BatchParser {
     List<IncomingRecord> records = new ArrayList<>();
     List<RecordError> errors = new ArrayList<>();
     Map<String, String> names = new java.util.HashMap<>();
-    try (JsonParser json = JSON.createParser(body)) {
+    // Jackson's own UTF-8 decoding lets overlong forms (C0 AF for '/') and encoded surrogates
+    // through; a strict decoder refuses them, as the CSV reader does.
+    Reader text = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    try (JsonParser json = JSON.createParser(text)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
         throw new MalformedBody("the body must be a JSON object {\"records\": [...]}");
       }
@@ -96,10 +106,13 @@ public final class BatchParser {
       if (json.nextToken() != null) {
         throw new MalformedBody("unexpected content after the batch object");
       }
+    } catch (CharacterCodingException e) {
+      throw new MalformedBody("the body is not valid UTF-8 (" + e.getMessage() + ")");
     } catch (JsonProcessingException e) {
+      // A limit of the reader (nesting depth, number length) is reported without a location.
+      JsonLocation at = e.getLocation();
       throw new MalformedBody("the body is not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-          + ")");
+          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
     return new Batch(records, errors);
   }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -73,6 +74,13 @@ final class LruCache<K, V> {
       }
       throw e;
     }
+  }
+
+  /**
+   * Forgets the entries whose key matches (callers waiting for one still get its value).
+   */
+  synchronized void removeIf(Predicate<K> dead) {
+    entries.keySet().removeIf(dead);
   }
 
   synchronized long hits() {

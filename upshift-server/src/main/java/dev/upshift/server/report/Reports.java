@@ -36,7 +36,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Reports, ledgers and explanations of a workspace (SPEC §8.4), computed by the same engine and
@@ -59,6 +61,9 @@ public final class Reports {
   private final LruCache<DataKey, WorkspaceData> data;
   private final LruCache<ReportKey, Report> reports;
   private final LruCache<LedgerKey, Ledger> ledgers;
+  /** Reports, ledgers and explanations being read or computed at once: two, or half the cores. */
+  private final Semaphore computing =
+      new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors() / 2), true);
 
   /**
    * @param dataEntries how many workspace versions to keep read (each holds its dataset), and how
@@ -101,6 +106,10 @@ public final class Reports {
     if (!request.analysis() && !dashboard) {
       return live(workspace, request.currency()).report(request.options());
     }
+    return bounded(() -> reportNow(workspace, request, dashboard));
+  }
+
+  private Computed reportNow(Workspace workspace, ReportRequest request, boolean dashboard) {
     WorkspaceData read = current(workspace, request.currency());
     DataKey key = new DataKey(workspace.id(), read.dataVersion(), read.currency());
     Report report = reports.get(new ReportKey(key, request, dashboard),
@@ -145,6 +154,11 @@ public final class Reports {
    *     different {@code where}
    */
   public Ledger ledger(Workspace workspace, ReportRequest request, String period,
+      String component, SegmentFilter segment) {
+    return bounded(() -> ledgerNow(workspace, request, period, component, segment));
+  }
+
+  private Ledger ledgerNow(Workspace workspace, ReportRequest request, String period,
       String component, SegmentFilter segment) {
     requireNonNull(period, "period is null");
     if (component != null && !COMPONENTS.contains(component)) {
@@ -273,6 +287,10 @@ public final class Reports {
    * @throws java.util.NoSuchElementException when the workspace has no phases of the customer
    */
   public Explained explain(Workspace workspace, ReportRequest request, String customerId) {
+    return bounded(() -> explainNow(workspace, request, customerId));
+  }
+
+  private Explained explainNow(Workspace workspace, ReportRequest request, String customerId) {
     WorkspaceData read = current(workspace, request.currency());
     if (read.dataset().table().indexOfCustomer(customerId) < 0) {
       throw new java.util.NoSuchElementException("no customer \"" + customerId + "\"");
@@ -402,9 +420,30 @@ public final class Reports {
     return new Step(snapshot.dataVersion(), now, attributes, attributesOf, plans);
   }
 
+  /**
+   * Runs a request's reading and computing while holding one of the permits: each holds a
+   * workspace version's data and the engine's working memory, so under clients that keep changing
+   * the data — every request a new version — unbounded concurrency ran the server out of memory
+   * (found by the reliability suite's load test). The others queue.
+   */
+  private <T> T bounded(Supplier<T> work) {
+    computing.acquireUninterruptibly();
+    try {
+      return work.get();
+    } finally {
+      computing.release();
+    }
+  }
+
   /** The workspace's records at its current data version, read once per version. */
   private WorkspaceData current(Workspace workspace, String currency) {
     long version = store.dataVersion(workspace);
+    // Results of a workspace's older versions are never asked for again (requests read the
+    // current one): kept, 64 ledgers of a large workspace ran the server out of memory while
+    // clients kept changing its data (found by the reliability suite's load test).
+    Predicate<DataKey> older = key -> key.workspace() == workspace.id() && key.dataVersion() < version;
+    reports.removeIf(key -> older.test(key.data()));
+    ledgers.removeIf(key -> older.test(key.data()));
     LiveWorkspace state = live.get(new LiveKey(workspace.id(), currency));
     WorkspaceData held = state == null ? null : state.unchangedData();
     if (held != null && held.dataVersion() == version) {
