@@ -195,6 +195,27 @@ class ColumnMappingTest {
   }
 
   @Test
+  void aLongHistoryIsCountedInStartOrder_whateverTheRowOrder() {
+    // 40 monthly phases of one line, each ending the day before the next starts, plus a second
+    // line of 3 phases that touch: more rows than the small-customer sort handles, in reverse.
+    List<dev.upshift.input.Phase> phases = new java.util.ArrayList<>();
+    java.time.LocalDate month = java.time.LocalDate.of(2022, 1, 1);
+    for (int i = 0; i < 40; i++) {
+      phases.add(dev.upshift.input.Phase.builder("acme").lineId("L1").seats(1).arr("1200")
+          .from(month.plusMonths(i)).until(month.plusMonths(i + 1).minusDays(1)).build());
+    }
+    for (int i = 0; i < 3; i++) {
+      phases.add(dev.upshift.input.Phase.builder("acme").lineId("L2").seats(1).arr("600")
+          .from(month.plusMonths(i)).until(month.plusMonths(i + 1)).build());
+    }
+    java.util.Collections.reverse(phases);
+
+    EndDateGaps counted = EndDateGaps.of(dev.upshift.input.Dataset.of(phases).table());
+
+    assertThat(counted).isEqualTo(new EndDateGaps(39 + 2, 2, 39));
+  }
+
+  @Test
   void cleanExclusiveDataDoesNotLookInclusive() {
     assertThat(EndDateGaps.of(Fixture.read(fixture.subscriptions(CLEAN)).dataset().table()))
         .isEqualTo(new EndDateGaps(1, 1, 0))
