@@ -56,8 +56,8 @@ export function drillOf(path) {
   if (group === 'seats') {
     if (field === 'starting') return { component: null, column: 'seats_start' };
     if (field === 'ending') return { component: null, column: 'seats_end' };
-    return { component: null, column: 'seat_movement', note: 'every customer of the period; '
-      + 'the seat movements of its kind sum to the figure' };
+    // new, expansion, churned, downgraded: the rows of that step, whose seat movements sum to it
+    return { component: 'seats' + field[0].toUpperCase() + field.slice(1), column: 'seat_movement' };
   }
   switch (path) {
     case 'upsellUsers':

@@ -171,6 +171,28 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void aTotalUsersStep_opensTheCustomersWhoseSeatMovementsSumToIt() {
+    signIn(readKey);
+    JsonNode last = lastPeriod(api("/v1/report"));
+    String period = last.get("period").asText();
+    driver.findElement(By.cssSelector("[data-testid='seat-waterfall'] details summary")).click();
+    WebElement cell = driver.findElement(By.cssSelector(
+        "button.cell[data-path='seats.new'][data-period='" + period + "']"));
+    cell.sendKeys(Keys.ENTER);
+
+    List<WebElement> rows = await("the drill-down rows", () -> {
+      List<WebElement> found = driver.findElements(By.cssSelector("[data-testid='drill-rows'] tr[data-customer]"));
+      return found.isEmpty() ? null : found;
+    });
+    BigDecimal sum = BigDecimal.ZERO;
+    for (WebElement row : rows) {
+      sum = sum.add(new BigDecimal(row.getAttribute("data-amount")));
+    }
+    assertThat(last.at("/seats/new").longValue()).isPositive();
+    assertThat(sum).isEqualByComparingTo(last.at("/seats/new").decimalValue());
+  }
+
+  @Test
   void grainBookAndSegment_changeTheFigures_andTheLinkReproducesTheView() {
     signIn(readKey);
     choose("grain", "quarter");

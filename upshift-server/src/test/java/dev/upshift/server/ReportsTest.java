@@ -116,6 +116,32 @@ class ReportsTest {
     assertThat(rows).allSatisfy(row -> assertThat(row.get(column).decimalValue()).isNotZero());
   }
 
+  @ParameterizedTest(name = "seats.{0} in {1}")
+  @CsvSource({
+      "new, 2025-06, ''",
+      "expansion, 2025-09, ''",
+      "churned, 2025-11, ''",
+      "downgraded, 2025-Q3, grain=quarter",
+  })
+  void theLedgerBehindATotalUsersStep_sumsToIt(String step, String period, String options) {
+    JsonNode figure = null;
+    for (JsonNode p : report(options).get("periods")) {
+      if (p.get("period").asText().equals(period)) {
+        figure = p.get("seats").get(step);
+      }
+    }
+    assertThat(figure).as(period).isNotNull();
+    assertThat(figure.longValue()).as("a step with customers behind it").isNotZero();
+
+    List<JsonNode> rows = ledger("period=" + period + "&component=seats"
+        + Character.toUpperCase(step.charAt(0)) + step.substring(1)
+        + (options.isEmpty() ? "" : "&" + options));
+
+    assertThat(sum(rows, "seat_movement")).isEqualByComparingTo(figure.decimalValue());
+    assertThat(rows).allSatisfy(row -> assertThat(row.get("seat_movement").decimalValue())
+        .isNotZero());
+  }
+
   @Test
   void theLedgerOfASegment_andOfUpsoldCustomers_sumsToTheSegmentsFigures() {
     JsonNode report = report("by=region");

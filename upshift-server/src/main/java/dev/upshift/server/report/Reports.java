@@ -15,6 +15,7 @@ import dev.upshift.io.report.LedgerWriter;
 import dev.upshift.metric.CustomerPeriod;
 import dev.upshift.metric.RowSinks;
 import dev.upshift.movement.Component;
+import dev.upshift.movement.SeatMovement;
 import dev.upshift.report.Report;
 import dev.upshift.report.ReportOptions;
 import dev.upshift.segment.SegmentFilter;
@@ -128,7 +129,15 @@ public final class Reports {
     return Upshift.analyze(read.dataset(), options, analysis, (RowSinks<?>) null, done -> { });
   }
 
-  /** The names {@code component=} takes: the ARR components, their sums and the customer flags. */
+  /** The seat waterfall's steps by the name {@code component=} gives them (the §7.2 field's). */
+  private static final Map<String, SeatMovement> SEAT_STEPS = Map.of(
+      "seatsNew", SeatMovement.NEW, "seatsExpansion", SeatMovement.EXPANSION,
+      "seatsChurned", SeatMovement.CHURNED, "seatsDowngraded", SeatMovement.DOWNGRADED);
+
+  /**
+   * The names {@code component=} takes: the ARR components, their sums, the customer flags and the
+   * seat waterfall's steps.
+   */
   public static final List<String> COMPONENTS = components();
 
   private static List<String> components() {
@@ -138,6 +147,8 @@ public final class Reports {
     }
     names.addAll(List.of("upsellRamp", "expansion", "contraction", "netNew", "upsellUsers",
         "eligible", "upsold"));
+    // The Total Users waterfall's steps (§4.3): their rows' seat_movement sums to the figure.
+    names.addAll(SEAT_STEPS.keySet());
     return List.copyOf(names);
   }
 
@@ -238,6 +249,8 @@ public final class Reports {
       case "upsellUsers" -> m.upsellUser();
       case "eligible" -> row.eligible();
       case "upsold" -> row.upsold();
+      case "seatsNew", "seatsExpansion", "seatsChurned", "seatsDowngraded" ->
+          SeatMovement.of(m.seats0(), m.seats1()) == SEAT_STEPS.get(component);
       default -> {
         for (Component c : Component.values()) {
           if (c.jsonName().equals(component)) {
