@@ -180,14 +180,8 @@ class DashboardBrowserTest {
         "button.cell[data-path='seats.new'][data-period='" + period + "']"));
     cell.sendKeys(Keys.ENTER);
 
-    List<WebElement> rows = await("the drill-down rows", () -> {
-      List<WebElement> found = driver.findElements(By.cssSelector("[data-testid='drill-rows'] tr[data-customer]"));
-      return found.isEmpty() ? null : found;
-    });
-    BigDecimal sum = BigDecimal.ZERO;
-    for (WebElement row : rows) {
-      sum = sum.add(new BigDecimal(row.getAttribute("data-amount")));
-    }
+    List<WebElement> rows = drillRows();
+    BigDecimal sum = sumOfAmounts(rows);
     assertThat(last.at("/seats/new").longValue()).isPositive();
     assertThat(sum).isEqualByComparingTo(last.at("/seats/new").decimalValue());
   }
@@ -230,14 +224,8 @@ class DashboardBrowserTest {
     WebElement upsell = driver.findElement(By.cssSelector("[data-metric='arr.upsell']"));
     upsell.sendKeys(Keys.ENTER); // keyboard: a figure is a button
 
-    List<WebElement> rows = await("the drill-down rows", () -> {
-      List<WebElement> found = driver.findElements(By.cssSelector("[data-testid='drill-rows'] tr[data-customer]"));
-      return found.isEmpty() ? null : found;
-    });
-    BigDecimal sum = BigDecimal.ZERO;
-    for (WebElement row : rows) {
-      sum = sum.add(new BigDecimal(row.getAttribute("data-amount")));
-    }
+    List<WebElement> rows = drillRows();
+    BigDecimal sum = sumOfAmounts(rows);
     assertThat(sum.setScale(2, RoundingMode.HALF_EVEN))
         .isEqualByComparingTo(last.at("/arr/upsell").decimalValue());
     assertThat(rows).hasSize(last.at("/customers/upsell").asInt());
@@ -346,13 +334,9 @@ class DashboardBrowserTest {
     JsonNode bucket = periods.get(periods.size() - 1);
     driver.findElement(By.cssSelector("[data-testid='segment-table-tenure'] [data-segment='tenure=13-24']"
         + "[data-path='upsellRate.upsoldArr']")).click();
-    List<WebElement> rows = await("the segment's rows", () -> {
-      List<WebElement> found = driver.findElements(By.cssSelector("[data-testid='drill-rows'] tr[data-customer]"));
-      return found.isEmpty() ? null : found;
-    });
+    List<WebElement> rows = drillRows();
     assertThat(rows).hasSize(bucket.at("/upsellRate/upsold").asInt());
-    assertThat(rows.stream().map(row -> new BigDecimal(row.getAttribute("data-amount")))
-        .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_EVEN))
+    assertThat(sumOfAmounts(rows).setScale(2, RoundingMode.HALF_EVEN))
         .isEqualByComparingTo(bucket.at("/upsellRate/upsoldArr").decimalValue());
     control("drill-close").click();
     tab("cohorts");
@@ -441,6 +425,22 @@ class DashboardBrowserTest {
   private WebElement first(String css) {
     List<WebElement> found = driver.findElements(By.cssSelector(css));
     return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** Waits for the drill-down's rows. */
+  private List<WebElement> drillRows() {
+    return await("the drill-down rows", () -> {
+      List<WebElement> found = driver.findElements(By.cssSelector("[data-testid='drill-rows'] tr[data-customer]"));
+      return found.isEmpty() ? null : found;
+    });
+  }
+
+  private static BigDecimal sumOfAmounts(List<WebElement> rows) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (WebElement row : rows) {
+      sum = sum.add(new BigDecimal(row.getAttribute("data-amount")));
+    }
+    return sum;
   }
 
   private List<BigDecimal> amounts() {
