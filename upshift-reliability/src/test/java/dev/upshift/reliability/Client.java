@@ -75,6 +75,80 @@ final class Client {
     return send(request(path, key).header("Accept", accept).GET());
   }
 
+  /**
+   * An event stream's reply up to the end of its first event (a stream never ends by itself); a
+   * refused request's whole body.
+   */
+  Reply firstEvent(String path, String key) {
+    long start = System.nanoTime();
+    try {
+      HttpResponse<java.io.InputStream> response = http.send(request(path, key)
+          .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+      try (java.io.InputStream in = response.body()) {
+        boolean data = false;
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+          read.write(b);
+          if (b != '\n') {
+            line.append((char) b);
+            continue;
+          }
+          if (line.length() == 0 && data) {
+            break; // the blank line that ends the first event
+          }
+          data |= line.toString().startsWith("data:");
+          line.setLength(0);
+        }
+      }
+      return new Reply(response.statusCode(), new Read(response, read.toByteArray()),
+          System.nanoTime() - start);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** A streamed response with the bytes read of it as its body. */
+  private record Read(HttpResponse<?> response, byte[] body) implements HttpResponse<byte[]> {
+    @Override
+    public int statusCode() {
+      return response.statusCode();
+    }
+
+    @Override
+    public HttpRequest request() {
+      return response.request();
+    }
+
+    @Override
+    public java.util.Optional<HttpResponse<byte[]>> previousResponse() {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.net.http.HttpHeaders headers() {
+      return response.headers();
+    }
+
+    @Override
+    public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+      return response.sslSession();
+    }
+
+    @Override
+    public URI uri() {
+      return response.uri();
+    }
+
+    @Override
+    public java.net.http.HttpClient.Version version() {
+      return response.version();
+    }
+  }
+
   Reply delete(String path, String key) {
     return send(request(path, key).DELETE());
   }

@@ -193,6 +193,11 @@ class IsolationTest extends OnBothStores {
         for (String customer : List.of("C1", "C2", "ACME-ONLY")) {
           reads.add(new Call(route, method, path.replace("{customerId}", customer), null, null));
         }
+      } else if (path.equals("/v1/events")) {
+        reads.add(new Call(route, method, path, "text/event-stream", null));
+      } else if (path.contains("<path>")) {
+        // The dashboard's files: the same for everyone, and no workspace's data in them.
+        reads.add(new Call(route, method, path.replace("<path>", "js/app.js"), null, null));
       } else if (path.contains("{keyId}")) {
         deletes.add(new Call(route, method, path.replace("{keyId}", acmeKeyId), null, null));
       } else if (method.equals("POST")) {
@@ -210,6 +215,7 @@ class IsolationTest extends OnBothStores {
   private static Client.Reply send(Client client, Call call, String key) {
     return switch (call.method()) {
       case "GET" -> call.accept() == null ? client.get(call.path(), key)
+          : call.accept().equals("text/event-stream") ? client.firstEvent(call.path(), key)
           : client.get(call.path(), key, call.accept());
       case "POST" -> client.postJson(call.path(), key, call.body());
       case "DELETE" -> client.delete(call.path(), key);
